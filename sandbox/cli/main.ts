@@ -1,0 +1,207 @@
+/**
+ * The headless CLI: the lab machine's shell on stdin/stdout, with the same engine as the site.
+ *
+ *   npm run -s sandbox -- [--fast] [--seed N] [--max-run S] [--lesson ID] [--file HOST_PATH[:LAB_PATH]]...
+ *
+ * With a terminal: line editing, history, Tab completion, Ctrl-C, Ctrl-D; time runs at wall
+ * speed. With a pipe: each prompt is printed followed by the input line, as a terminal shows
+ * them, and end of input runs the same stop sequence as `exit`. A command still running after
+ * --max-run virtual seconds (default 10) is interrupted with its normal Ctrl-C output.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { Sandbox } from '../src/sandbox';
+import type { Session } from '../src/shell/session';
+import { resolvePath } from '../src/fs/vfs';
+import { NodePacer } from './pacer';
+
+const USAGE = `usage: npm run -s sandbox -- [--fast] [--seed N] [--max-run SECONDS] [--lesson ID] [--file HOST_PATH[:LAB_PATH]]...
+  --fast        run each command as fast as possible (virtual time does not follow the clock)
+  --seed N      seed for the emulator's random choices (MACs, timings); default 1
+  --max-run S   interrupt a command still running after S virtual seconds; default 10
+  --lesson ID   start from a lesson's initial state
+  --file SPEC   copy a file from the real disk into the lab machine (default destination /root/)
+`;
+
+function fail(msg: string): never {
+  process.stderr.write(`sandbox: ${msg}\n${USAGE}`);
+  process.exit(2);
+}
+
+function main(): void {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        fast: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        'max-run': { type: 'string' },
+        lesson: { type: 'string' },
+        file: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+    });
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const o = args.values;
+  if (o.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const seed = o.seed === undefined ? 1 : Number(o.seed);
+  if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, not '${o.seed}'`);
+  const maxRun = o['max-run'] === undefined ? 10 : Number(o['max-run']);
+  if (!(maxRun > 0)) fail(`--max-run must be a positive number of seconds, not '${o['max-run']}'`);
+  if (o.lesson !== undefined) fail(`unknown lesson '${o.lesson}' (lessons arrive with the lesson catalogue)`);
+
+  const sandbox = new Sandbox({ seed });
+  for (const spec of o.file ?? []) {
+    const colon = spec.lastIndexOf(':');
+    const hostPath = colon > 0 ? spec.slice(0, colon) : spec;
+    let content: string;
+    try {
+      content = readFileSync(hostPath, 'utf8');
+    } catch (e) {
+      fail(`cannot read ${hostPath}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    let dest = colon > 0 ? spec.slice(colon + 1) : `/root/${basename(hostPath)}`;
+    dest = resolvePath(dest, '/root');
+    if (sandbox.fs.isDir(dest)) dest = `${dest}/${basename(hostPath)}`;
+    const dir = dest.slice(0, dest.lastIndexOf('/')) || '/';
+    sandbox.fs.mkdir(dir, true);
+    const err = sandbox.fs.writeFile(dest, content);
+    if (err) fail(`cannot write ${dest} in the lab: ${err}`);
+  }
+
+  const session = sandbox.openSession();
+  session.onOutput((t) => process.stdout.write(t));
+  const maxRunUs = Math.round(maxRun * 1e6);
+  if (process.stdin.isTTY) interactive(sandbox, session, o.fast ?? false, o['max-run'] !== undefined ? maxRunUs : undefined);
+  else piped(sandbox, session, o.fast ?? false, maxRunUs);
+}
+
+/** Input from a pipe: echo each line after its prompt; EOF behaves as Ctrl-D until the shell exits. */
+function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number): void {
+  const lines: string[] = [];
+  let ended = false;
+  let waiting: (() => void) | undefined;
+  const rl = readline.createInterface({ input: process.stdin, terminal: false });
+  rl.on('line', (l) => {
+    lines.push(l);
+    waiting?.();
+  });
+  rl.on('close', () => {
+    ended = true;
+    waiting?.();
+  });
+  const pacer = fast ? undefined : new NodePacer(sandbox);
+  pacer?.start();
+
+  const runToReady = async (): Promise<void> => {
+    if (fast) {
+      sandbox.settle(session, maxRunUs);
+      return;
+    }
+    const startedAt = sandbox.now;
+    let interrupted = false;
+    while (session.busy && !session.closed) {
+      await new Promise((r) => setTimeout(r, 5));
+      if (!interrupted && sandbox.now - startedAt > maxRunUs) {
+        session.interrupt();
+        interrupted = true;
+      }
+    }
+  };
+
+  const loop = async (): Promise<void> => {
+    for (;;) {
+      if (session.closed) break;
+      if (lines.length === 0 && !ended) {
+        await new Promise<void>((r) => (waiting = r));
+        waiting = undefined;
+        continue;
+      }
+      const prompt = session.prompt ?? '';
+      const line = lines.shift();
+      if (line === undefined) {
+        process.stdout.write(prompt);
+        session.eof();
+      } else {
+        process.stdout.write(prompt + line + '\n');
+        session.submit(line);
+      }
+      await runToReady();
+    }
+    pacer?.stop();
+    rl.close();
+    process.exit(0);
+  };
+  void loop();
+}
+
+/** A real terminal: readline with history and completion; Ctrl-C and Ctrl-D go to the session. */
+function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number | undefined): void {
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    historySize: 1000,
+    completer: (line: string): [string[], string] => {
+      const c = session.complete(line);
+      return [c.candidates, line.slice(c.from)];
+    },
+  });
+  const pacer = fast ? undefined : new NodePacer(sandbox);
+  pacer?.start();
+  let startedAt = 0;
+  let interrupted = false;
+  const showPrompt = (): void => {
+    if (session.closed) {
+      pacer?.stop();
+      rl.close();
+      process.exit(0);
+    }
+    const p = session.prompt;
+    if (p === undefined) return;
+    rl.setPrompt(p);
+    rl.prompt();
+  };
+  session.onReady(() => setImmediate(showPrompt));
+  const afterSubmit = (): void => {
+    startedAt = sandbox.now;
+    interrupted = false;
+    if (fast) sandbox.settle(session, maxRunUs ?? 3600e6);
+    else if (maxRunUs !== undefined) {
+      const watch = setInterval(() => {
+        if (!session.busy) return clearInterval(watch);
+        if (!interrupted && sandbox.now - startedAt > maxRunUs) {
+          session.interrupt();
+          interrupted = true;
+        }
+      }, 20);
+    }
+  };
+  rl.on('line', (l) => {
+    session.submit(l);
+    afterSubmit();
+  });
+  rl.on('SIGINT', () => {
+    rl.write(null, { ctrl: true, name: 'u' });
+    if (!session.busy) process.stdout.write('\n'.slice(1));
+    session.interrupt();
+    if (fast) sandbox.settle(session);
+  });
+  rl.on('close', () => {
+    if (session.closed) return;
+    process.stdout.write('\n'.slice(1));
+    session.eof();
+    afterSubmit();
+  });
+  showPrompt();
+}
+
+main();

@@ -1,0 +1,31 @@
+/** The command table: every command the sandbox knows, in one readable list. */
+import type { CommandSpec } from '../shell/registry';
+import {
+  cdCommand, clearCommand, echoCommand, exitCommand, exportCommand, falseCommand, helpCommand, historyCommand,
+  hostnameCommand, jobsCommand, killallCommand, killCommand, pwdCommand, sleepCommand, sudoCommand, trueCommand,
+} from './machine/shell-builtins';
+import { catCommand, lsCommand } from './machine/files';
+import { ovsOfctlCommand } from './machine/ovs-ofctl';
+import { ovsVsctlCommand } from './machine/ovs-vsctl';
+import { mnCommand } from './mininet/mn';
+import { arpCommand } from './linux/arp';
+import { ifconfigCommand } from './linux/ifconfig';
+import { ipCommand } from './linux/ip';
+import { iperfCommand } from './linux/iperf';
+import { pingCommand } from './linux/ping';
+import { routeCommand } from './linux/route';
+import { sysctlCommand } from './linux/sysctl';
+import { tracerouteCommand } from './linux/traceroute';
+
+export const allCommands: readonly CommandSpec[] = [
+  // shell builtins and coreutils
+  cdCommand, pwdCommand, echoCommand, exitCommand, clearCommand, historyCommand, helpCommand, sudoCommand,
+  trueCommand, falseCommand, exportCommand, jobsCommand, killCommand, killallCommand, sleepCommand, lsCommand, catCommand,
+  // Mininet
+  mnCommand,
+  // networking tools inside nodes
+  pingCommand, ifconfigCommand, ipCommand, routeCommand, arpCommand, tracerouteCommand, iperfCommand,
+  hostnameCommand, sysctlCommand,
+  // Open vSwitch on the lab machine
+  ovsOfctlCommand, ovsVsctlCommand,
+];

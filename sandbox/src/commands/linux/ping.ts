@@ -1,0 +1,248 @@
+/**
+ * ping (iputils s20190709, as on Ubuntu; reference/mininet.md §3.1). Sends ICMP echo requests
+ * through the namespace's IP stack and reports what comes back; RTTs are measured in virtual
+ * time from the echo's send time, so they come from the model. Ctrl-C prints the statistics.
+ */
+import type { CommandSpec } from '../../shell/registry';
+import type { ExecContext } from '../../shell/context';
+import type { Proc, Wake } from '../../shell/process';
+import { Signal, waitFor } from '../../shell/process';
+import { getopt } from '../../shell/args';
+import { formatIpv4 } from '../../wire/addr';
+import type { IcmpMessage } from '../../wire/icmp';
+import type { Ipv4Packet } from '../../wire/ipv4';
+import { ICMP_DEST_UNREACH, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, ICMP_TIME_EXCEEDED } from '../../wire/icmp';
+import { resolveHost } from './resolve';
+
+const UNREACH_TEXT: Record<number, string> = {
+  0: 'Destination Net Unreachable',
+  1: 'Destination Host Unreachable',
+  2: 'Destination Protocol Unreachable',
+  3: 'Destination Port Unreachable',
+  4: 'Frag needed and DF set',
+  5: 'Source Route Failed',
+  6: 'Destination Net Unknown',
+  7: 'Destination Host Unknown',
+  9: 'Destination Net Prohibited',
+  10: 'Destination Host Prohibited',
+  13: 'Packet filtered',
+};
+
+/** iputils prints an RTT with precision by magnitude: 0.058, 5.32, 40.6, 145. */
+export function formatRtt(ms: number): string {
+  if (ms < 1) return ms.toFixed(3);
+  if (ms < 10) return ms.toFixed(2);
+  if (ms < 100) return ms.toFixed(1);
+  return ms.toFixed(0);
+}
+
+/** printf's %g for the loss percentage (0, 100, 33.3333, 66.6667). */
+export function formatG(v: number): string {
+  if (v === 0) return '0';
+  const s = v.toPrecision(6);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+function parseNumber(s: string | undefined): number | undefined {
+  if (s === undefined || !/^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(s)) return undefined;
+  return Number(s);
+}
+
+export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
+  const p = getopt('ping', argv, { short: 'c:i:W:w:s:t:qnvhI:4DO' });
+  if (!p.ok) {
+    ctx.err(p.error + '\n' + PING_USAGE);
+    return 2;
+  }
+  const o = p.opts;
+  if (o.has('h')) {
+    ctx.err(PING_USAGE);
+    return 2;
+  }
+  if (o.operands.length === 0) {
+    ctx.err(PING_USAGE);
+    return 2;
+  }
+  const count = o.has('c') ? parseNumber(o.get('c')) : undefined;
+  if (o.has('c') && (count === undefined || !Number.isInteger(count) || count < 1 || count > Number.MAX_SAFE_INTEGER)) {
+    ctx.err(`ping: invalid argument: '${o.get('c')}': out of range: 1 <= value <= 9223372036854775807\n`);
+    return 1;
+  }
+  const interval = o.has('i') ? parseNumber(o.get('i')) : 1;
+  if (interval === undefined || interval < 0) {
+    ctx.err(`ping: bad timing interval: ${o.get('i')}\n`);
+    return 2;
+  }
+  const waitS = o.has('W') ? parseNumber(o.get('W')) : 10;
+  if (waitS === undefined || waitS < 0) {
+    ctx.err(`ping: bad linger time: ${o.get('W')}\n`);
+    return 2;
+  }
+  const deadline = o.has('w') ? parseNumber(o.get('w')) : undefined;
+  if (o.has('w') && (deadline === undefined || deadline < 0)) {
+    ctx.err(`ping: bad wait time: ${o.get('w')}\n`);
+    return 2;
+  }
+  const size = o.has('s') ? parseNumber(o.get('s')) : 56;
+  if (size === undefined || !Number.isInteger(size) || size < 0 || size > 65507) {
+    ctx.err(`ping: invalid argument: '${o.get('s')}': out of range: 0 <= value <= 2147483647\n`);
+    return 1;
+  }
+  const ttl = o.has('t') ? parseNumber(o.get('t')) : 64;
+  if (ttl === undefined || !Number.isInteger(ttl) || ttl < 1 || ttl > 255) {
+    ctx.err(`ping: invalid argument: '${o.get('t')}': out of range: 0 <= value <= 255\n`);
+    return 1;
+  }
+  const quiet = o.has('q');
+  const target = o.operands[o.operands.length - 1]!;
+  const r = resolveHost(ctx.sandbox.fs, target);
+  if (!r.ok) {
+    ctx.err(`ping: ${target}: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
+    return 2;
+  }
+  const dst = r.ip;
+  const stack = ctx.node.stack;
+  const route = stack.routeTo(dst);
+  if (!route) {
+    ctx.err('ping: connect: Network is unreachable\n');
+    return 2;
+  }
+  const sched = ctx.net.sched;
+  const ident = ctx.net.rng.int(65536);
+  const dstText = formatIpv4(dst);
+  ctx.out(`PING ${target} (${dstText}) ${size}(${size + 28}) bytes of data.\n`);
+
+  const rtts: number[] = [];
+  const seen = new Set<number>();
+  let transmitted = 0;
+  let received = 0;
+  let errors = 0;
+  let dups = 0;
+  const wake = new Signal(sched);
+  const start = sched.now;
+  let lastReplyAt = start;
+
+  let pipesize = 0;
+  const acknowledge = (seq: number): void => {
+    pipesize = Math.max(pipesize, transmitted - seq + 1);
+  };
+  const onIcmp = (ip: Ipv4Packet, m: IcmpMessage): void => {
+    if (m.type === ICMP_ECHO_REPLY) {
+      if (m.ident !== ident) return;
+      const rtt = (sched.now - m.sentAt) / 1000;
+      const dup = seen.has(m.seq);
+      if (dup) dups++;
+      else {
+        seen.add(m.seq);
+        received++;
+        rtts.push(rtt);
+      }
+      lastReplyAt = sched.now;
+      acknowledge(m.seq);
+      if (!quiet) {
+        const bytes = m.dataLen + 8;
+        ctx.out(`${bytes} bytes from ${formatIpv4(ip.src)}: icmp_seq=${m.seq} ttl=${ip.ttl} time=${formatRtt(rtt)} ms${dup ? ' (DUP!)' : ''}\n`);
+      }
+      wake.fire();
+      return;
+    }
+    if (m.type === ICMP_DEST_UNREACH || m.type === ICMP_TIME_EXCEEDED) {
+      const orig = m.original;
+      if (orig.payload.proto !== 'icmp' || orig.payload.type !== ICMP_ECHO_REQUEST || orig.payload.ident !== ident) return;
+      errors++;
+      acknowledge(orig.payload.seq);
+      const text = m.type === ICMP_TIME_EXCEEDED ? 'Time to live exceeded' : (UNREACH_TEXT[m.code] ?? `Dest Unreachable, Bad Code: ${m.code}`);
+      if (!quiet) ctx.out(`From ${formatIpv4(ip.src)} icmp_seq=${orig.payload.seq} ${text}\n`);
+      wake.fire();
+    }
+  };
+  const unsubscribe = stack.onIcmp(onIcmp);
+
+  let interrupted = false;
+  const deadlineAt = deadline !== undefined ? start + deadline * 1e6 : undefined;
+  try {
+    for (let seq = 1; ; seq++) {
+      if (deadlineAt !== undefined && sched.now >= deadlineAt) break;
+      const sent = stack.send({
+        dst, ttl, payload: { proto: 'icmp', type: ICMP_ECHO_REQUEST, code: 0, ident, seq, dataLen: size, sentAt: sched.now },
+      });
+      if (sent !== 'ok') {
+        // The route vanished while pinging (link down): iputils reports the sendmsg error.
+        ctx.out(`ping: sendmsg: Network is unreachable\n`);
+        errors++;
+      }
+      transmitted++;
+      if (count !== undefined && transmitted >= count) break;
+      const until = sched.now + interval * 1e6;
+      let w: Wake;
+      do {
+        w = yield waitFor(wake, Math.max(0, until - sched.now));
+      } while (w.reason === 'signal' && sched.now < until);
+      if (w.reason === 'interrupt') {
+        interrupted = true;
+        break;
+      }
+    }
+    // Wait for the last replies: up to -W seconds after the last probe (or the -w deadline).
+    if (!interrupted) {
+      const lingerEnd = deadlineAt ?? sched.now + waitS * 1e6;
+      while (received + errors < transmitted && sched.now < lingerEnd) {
+        const w = yield waitFor(wake, lingerEnd - sched.now);
+        if (w.reason === 'interrupt') {
+          interrupted = true;
+          break;
+        }
+      }
+    }
+  } finally {
+    unsubscribe();
+  }
+  void lastReplyAt;
+  // Summary (ping_common.c finish()).
+  const elapsedMs = Math.round((sched.now - start) / 1000);
+  const timeMs = transmitted <= 1 && !interrupted ? 0 : Math.max(0, elapsedMs);
+  let line = `${transmitted} packets transmitted, ${received} received`;
+  if (dups) line += `, +${dups} duplicates`;
+  if (errors) line += `, +${errors} errors`;
+  const loss = transmitted ? ((transmitted - received) * 100) / transmitted : 0;
+  line += `, ${formatG(loss)}% packet loss, time ${timeMs}ms`;
+  ctx.out(`\n--- ${target} ping statistics ---\n${line}\n`);
+  let tail = '';
+  if (received > 0) {
+    const min = Math.min(...rtts);
+    const max = Math.max(...rtts);
+    const avg = rtts.reduce((a, b) => a + b, 0) / rtts.length;
+    const mdev = Math.sqrt(Math.max(0, rtts.reduce((a, b) => a + b * b, 0) / rtts.length - avg * avg));
+    tail = `rtt min/avg/max/mdev = ${min.toFixed(3)}/${avg.toFixed(3)}/${max.toFixed(3)}/${mdev.toFixed(3)} ms`;
+  }
+  if (pipesize > 1) tail += `${tail ? ', ' : ''}pipe ${pipesize}`;
+  ctx.out(tail + '\n');
+  return received > 0 ? 0 : 1;
+}
+
+export const PING_USAGE = `
+Usage
+  ping [options] <destination>
+
+Options:
+  <destination>      dns name or ip address
+  -c <count>         stop after <count> replies
+  -i <interval>      seconds between sending each packet
+  -q                 quiet output
+  -s <size>          use <size> as number of data bytes to be sent
+  -t <ttl>           define time to live
+  -w <deadline>      reply wait <deadline> in seconds
+  -W <timeout>       time to wait for response
+
+For more details see ping(8).
+`;
+
+export const pingCommand: CommandSpec = {
+  name: 'ping',
+  family: 'linux',
+  summary: 'send ICMP echo requests and report the replies',
+  usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-s size] [-t ttl] [-q] destination',
+  where: 'any',
+  options: ['-c', '-i', '-W', '-w', '-s', '-t', '-q'],
+  run: pingMain,
+};

@@ -1,0 +1,41 @@
+/**
+ * Name resolution inside the lab: dotted quads, the lab machine's /etc/hosts, and nothing
+ * else (Mininet hosts cannot resolve h2: reference/mininet.md §6, "Name resolution").
+ * Unknown names fail as glibc reports through systemd-resolved with no upstream:
+ * "Temporary failure in name resolution".
+ */
+import type { Ipv4 } from '../../wire/addr';
+import { parseIpv4 } from '../../wire/addr';
+import type { Vfs } from '../../fs/vfs';
+
+export type Resolved = { ok: true; ip: Ipv4; name: string } | { ok: false; error: 'unknown' | 'invalid' };
+
+export function resolveHost(fs: Vfs, name: string): Resolved {
+  const ip = parseIpv4(name);
+  if (ip !== undefined) return { ok: true, ip, name };
+  if (/^[\d.]+$/.test(name)) {
+    // inet_aton's short forms: 10.1 = 10.0.0.1, 167772161 = 10.0.0.1
+    const parts = name.split('.').filter((p) => p !== '').map(Number);
+    if (parts.length >= 1 && parts.length <= 4 && parts.every((p) => Number.isInteger(p))) {
+      const last = parts.pop()!;
+      const hostBits = 8 * (4 - parts.length);
+      if (parts.every((p) => p <= 255) && last < 2 ** hostBits) {
+        let v = 0;
+        parts.forEach((p, i) => (v += p * 2 ** (24 - 8 * i)));
+        return { ok: true, ip: (v + last) >>> 0, name };
+      }
+    }
+    return { ok: false, error: 'invalid' };
+  }
+  const hosts = fs.readFile('/etc/hosts');
+  if (typeof hosts === 'string' && hosts !== 'ENOENT') {
+    for (const line of hosts.split('\n')) {
+      const f = line.replace(/#.*/, '').trim().split(/\s+/);
+      if (f.length >= 2 && f.slice(1).includes(name)) {
+        const a = parseIpv4(f[0]!);
+        if (a !== undefined) return { ok: true, ip: a, name };
+      }
+    }
+  }
+  return { ok: false, error: 'unknown' };
+}

@@ -1,0 +1,372 @@
+/**
+ * An Open vSwitch bridge as Mininet drives it (OVSSwitch / OVSKernelSwitch, OVSBridge), and the
+ * Linux bridge and user switch classes mapped onto the same model.
+ *
+ * Forwarding: the kernel datapath caches microflows; a miss costs an upcall to ovs-vswitchd,
+ * which looks the packet up in the OpenFlow table. A table miss goes to the controller as a
+ * packet_in (secure fail mode, Mininet's default) or, in standalone mode without a connected
+ * controller, to the NORMAL learning-switch pipeline. A bridge with no controllers configured
+ * and fail_mode standalone carries OVS's visible `priority=0 actions=NORMAL` flow
+ * (ofproto connmgr behaviour). Timing comes from net/latency.ts.
+ */
+import type { Mac } from '../wire/addr';
+import { isMulticastMac } from '../wire/addr';
+import type { EthernetFrame } from '../wire/ethernet';
+import { frameSize } from '../wire/ethernet';
+import type { FlowAction, FlowEntry, FlowMatch } from '../net/flow-table';
+import { extractFields, FlowTable, microflowKey } from '../net/flow-table';
+import { Intf } from '../net/interface';
+import { DATAPATH_FLOW_IDLE, LATENCY } from '../net/latency';
+import type { Network } from '../net/network';
+import { STORM_WINDOW } from '../net/network';
+import type { EventHandle } from '../sim/scheduler';
+import type { ControllerTarget, OpenFlowController } from './openflow-listeners';
+import { NetNode } from './node';
+import type { NodeKind } from './node';
+
+export type SwitchClass = 'OVSSwitch' | 'OVSBridge' | 'LinuxBridge' | 'UserSwitch';
+export type FailMode = 'secure' | 'standalone';
+
+export interface SwitchOptions {
+  cls: SwitchClass;
+  dpid: string;
+  failMode: FailMode;
+  /** e.g. ['OpenFlow13']; empty means OVS's default (OpenFlow10). */
+  protocols: string[];
+  /** Passive listening port (ptcp:6654 for s1 under mn), or undefined. */
+  listenPort?: number;
+  /** The spec string Mininet's dump shows after the class name ({'protocols': 'OpenFlow13'}). */
+  specParams?: string;
+  stp?: boolean;
+}
+
+interface MegaflowEntry {
+  flow: FlowEntry | undefined;
+  lastUsed: number;
+}
+
+const MAC_AGING = 300_000_000;
+const RECONNECT_BACKOFF = 1_000_000;
+
+export class OvsSwitch extends NetNode {
+  readonly kind: NodeKind = 'switch';
+  readonly flows = new FlowTable();
+  readonly opts: SwitchOptions;
+  /** Port number of each data interface. */
+  private portNos = new Map<Intf, number>();
+  running = false;
+  controllers: ControllerTarget[] = [];
+  /** Connected controller sessions, by target key. */
+  readonly connected = new Map<string, OpenFlowController>();
+  private megaflows = new Map<string, MegaflowEntry>();
+  private macTable = new Map<Mac, { port: number; at: number }>();
+  private floodWindowStart = 0;
+  private floodCount = 0;
+  /** Ports STP keeps blocking (Linux bridge with stp=1). */
+  readonly blockedPorts = new Set<number>();
+  private expiryTimer: EventHandle | undefined;
+  /** Bridge-internal interface (OpenFlow LOCAL port), created at the first start. */
+  bridgeIntf: Intf | undefined;
+  bridgeMac: Mac;
+  startedAt = 0;
+  /** Database UUID shown by ovs-vsctl show is the machine's; this is the bridge's own. */
+  readonly uuid: string;
+
+  constructor(net: Network, name: string, opts: SwitchOptions) {
+    super(net, name);
+    this.opts = opts;
+    const lo = new Intf('lo', '00:00:00:00:00:00', this, 1, 'loopback');
+    lo.addrs.push({ addr: 0x7f000001, prefixLen: 8 });
+    this.intfs.push(lo);
+    this.bridgeMac = net.randomMac();
+    this.uuid = uuidFrom(net);
+  }
+
+  get dpid(): string {
+    return this.opts.dpid;
+  }
+
+  get isOpenFlow(): boolean {
+    return this.opts.cls !== 'LinuxBridge';
+  }
+
+  /** Add a port: interface `name` as OpenFlow port `portNo`. */
+  addPort(name: string, portNo: number, mac: Mac): Intf {
+    const i = new Intf(name, mac, this, this.net.allocRootIfindex());
+    this.intfs.push(i);
+    this.portNos.set(i, portNo);
+    return i;
+  }
+
+  portNo(i: Intf): number | undefined {
+    return this.portNos.get(i);
+  }
+
+  portByNo(n: number): Intf | undefined {
+    for (const [i, p] of this.portNos) if (p === n) return i;
+    return undefined;
+  }
+
+  ports(): Array<{ no: number; intf: Intf }> {
+    return [...this.portNos].map(([intf, no]) => ({ no, intf })).sort((a, b) => a.no - b.no);
+  }
+
+  /** OVS adds a visible NORMAL flow to a standalone bridge with no controllers. */
+  private get hasDefaultNormalFlow(): boolean {
+    return this.isOpenFlow && this.opts.failMode === 'standalone' && this.controllers.length === 0;
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------
+
+  start(controllers: ControllerTarget[]): void {
+    this.running = true;
+    if (this.isOpenFlow && !this.bridgeIntf) {
+      this.bridgeIntf = new Intf(this.name, this.bridgeMac, this, this.net.allocRootIfindex(), 'internal');
+      this.bridgeIntf.adminUp = false;
+    }
+    this.startedAt = this.net.sched.now;
+    this.controllers = controllers;
+    this.flows.clear();
+    this.megaflows.clear();
+    this.macTable.clear();
+    if (this.hasDefaultNormalFlow) {
+      this.flows.add(this.newFlow({ priority: 0, match: {}, actions: [{ type: 'normal' }] }));
+    }
+    for (const t of controllers) this.tryConnect(t, this.net.rng.range(2_000, 6_000));
+  }
+
+  stop(): void {
+    this.running = false;
+    for (const [, c] of this.connected) c.switchDisconnected(this);
+    this.connected.clear();
+    this.net.ofListeners.stopWaiting(this);
+    this.flows.clear();
+    this.megaflows.clear();
+    this.net.sched.cancel(this.expiryTimer);
+  }
+
+  private tryConnect(t: ControllerTarget, delay: number): void {
+    this.net.sched.after(delay, () => {
+      if (!this.running || this.connected.has(`${t.ip}:${t.port}`)) return;
+      const c = this.net.ofListeners.at(t);
+      if (!c) {
+        this.net.ofListeners.wait(t, this);
+        return;
+      }
+      this.connected.set(`${t.ip}:${t.port}`, c);
+      this.channel(() => c.switchConnected(this));
+    });
+  }
+
+  /** A controller started listening on a target we wait for: connect within one backoff. */
+  controllerAppeared(t: ControllerTarget): void {
+    if (!this.running) return;
+    this.tryConnect(t, this.net.rng.range(50_000, RECONNECT_BACKOFF));
+  }
+
+  /** The controller closed the session (it stopped); keep retrying as OVS does. */
+  controllerLost(t: ControllerTarget): void {
+    this.connected.delete(`${t.ip}:${t.port}`);
+    if (this.running) this.net.ofListeners.wait(t, this);
+  }
+
+  get isConnected(): boolean {
+    return this.connected.size > 0;
+  }
+
+  /** Run fn after one trip over the control channel. */
+  private channel(fn: () => void): void {
+    this.net.sched.after(this.net.rng.jitter(LATENCY.controlChannel, LATENCY.spread), fn);
+  }
+
+  // ---- the controller's side of the protocol ----------------------------------------
+
+  newFlow(p: {
+    priority: number; match: FlowMatch; actions: FlowAction[]; idleTimeout?: number; hardTimeout?: number;
+    cookie?: bigint; sendFlowRem?: boolean; appId?: string; table?: number;
+  }): FlowEntry {
+    const now = this.net.sched.now;
+    return {
+      cookie: p.cookie ?? 0n, table: p.table ?? 0, priority: p.priority, match: p.match, actions: p.actions,
+      idleTimeout: p.idleTimeout ?? 0, hardTimeout: p.hardTimeout ?? 0, sendFlowRem: p.sendFlowRem ?? false,
+      createdAt: now, lastUsed: now, nPackets: 0, nBytes: 0, appId: p.appId,
+    };
+  }
+
+  /** OFPT_FLOW_MOD add (called when the message arrives at the switch). */
+  installFlow(e: FlowEntry): void {
+    if (!this.running) return;
+    e.createdAt = this.net.sched.now;
+    e.lastUsed = e.createdAt;
+    this.flows.add(e);
+    this.megaflows.clear();
+    this.scheduleExpiry();
+  }
+
+  /** OFPT_FLOW_MOD delete: remove flows the predicate selects. */
+  deleteFlows(pred: (e: FlowEntry) => boolean): FlowEntry[] {
+    const gone = this.flows.remove(pred);
+    if (gone.length) this.megaflows.clear();
+    return gone;
+  }
+
+  /** Controller → switch messages travel over the channel. */
+  sendFlowMod(e: FlowEntry): void {
+    this.channel(() => this.installFlow(e));
+  }
+
+  sendPacketOut(frame: EthernetFrame, inPort: number, actions: FlowAction[]): void {
+    this.channel(() => {
+      if (this.running) this.applyActions(frame, inPort, actions);
+    });
+  }
+
+  private scheduleExpiry(): void {
+    let next = Infinity;
+    for (const e of this.flows.list()) {
+      if (e.idleTimeout) next = Math.min(next, e.lastUsed + e.idleTimeout * 1_000_000);
+      if (e.hardTimeout) next = Math.min(next, e.createdAt + e.hardTimeout * 1_000_000);
+    }
+    if (next === Infinity) return;
+    if (this.expiryTimer && !this.expiryTimer.cancelled && this.expiryTimer.at <= next) return;
+    this.net.sched.cancel(this.expiryTimer);
+    this.expiryTimer = this.net.sched.at(next, () => {
+      this.expiryTimer = undefined;
+      const now = this.net.sched.now;
+      const gone = this.deleteFlows(
+        (e) => (e.idleTimeout > 0 && now - e.lastUsed >= e.idleTimeout * 1_000_000) || (e.hardTimeout > 0 && now - e.createdAt >= e.hardTimeout * 1_000_000),
+      );
+      for (const e of gone) {
+        if (e.sendFlowRem) for (const [, c] of this.connected) this.channel(() => c.flowRemoved?.(this, e));
+      }
+      this.scheduleExpiry();
+    });
+  }
+
+  // ---- the datapath ----------------------------------------------------------------------
+
+  receive(frame: EthernetFrame, intf: Intf): void {
+    if (!this.running) return;
+    const inPort = this.portNos.get(intf);
+    if (inPort === undefined || this.blockedPorts.has(inPort)) return;
+    if (!this.isOpenFlow) {
+      this.after(LATENCY.bridgeForward, () => this.normal(frame, inPort));
+      return;
+    }
+    const fields = extractFields(frame, inPort);
+    const key = microflowKey(fields);
+    const now = this.net.sched.now;
+    const mf = this.megaflows.get(key);
+    if (mf && now - mf.lastUsed < DATAPATH_FLOW_IDLE && (mf.flow === undefined || this.flows.list().includes(mf.flow))) {
+      mf.lastUsed = now;
+      this.after(LATENCY.datapathHit, () => this.execute(mf.flow, frame, inPort));
+      return;
+    }
+    this.after(LATENCY.datapathUpcall, () => {
+      if (!this.running) return;
+      const flow = this.flows.lookup(fields);
+      this.megaflows.set(key, { flow, lastUsed: this.net.sched.now });
+      this.execute(flow, frame, inPort);
+    });
+  }
+
+  private execute(flow: FlowEntry | undefined, frame: EthernetFrame, inPort: number): void {
+    if (!this.running) return;
+    if (flow) {
+      FlowTable.hit(flow, frame, this.net.sched.now);
+      this.applyActions(frame, inPort, flow.actions);
+      return;
+    }
+    // Table miss.
+    if (this.connected.size > 0) {
+      for (const [, c] of this.connected) this.channel(() => c.packetIn(this, inPort, frame));
+      return;
+    }
+    if (this.opts.failMode === 'standalone') this.normal(frame, inPort);
+    // secure fail mode with no controller: dropped.
+  }
+
+  applyActions(frame: EthernetFrame, inPort: number, actions: FlowAction[]): void {
+    for (const a of actions) {
+      switch (a.type) {
+        case 'output':
+          this.output(a.port, frame);
+          break;
+        case 'in_port':
+          this.output(inPort, frame);
+          break;
+        case 'flood':
+        case 'all':
+          this.flood(frame, a.type === 'all' ? -1 : inPort);
+          break;
+        case 'normal':
+          this.normal(frame, inPort);
+          break;
+        case 'controller':
+          for (const [, c] of this.connected) this.channel(() => c.packetIn(this, inPort, frame));
+          break;
+        case 'local':
+          break;
+      }
+    }
+  }
+
+  private output(port: number, frame: EthernetFrame): void {
+    const i = this.portByNo(port);
+    if (!i || !i.link || this.blockedPorts.has(port)) return;
+    i.link.transmit(i, frame);
+  }
+
+  private flood(frame: EthernetFrame, except: number): void {
+    const now = this.net.sched.now;
+    if (now - this.floodWindowStart > STORM_WINDOW) {
+      this.floodWindowStart = now;
+      this.floodCount = 0;
+    }
+    this.floodCount++;
+    this.net.reportFlooding(this.name, this.floodCount);
+    if (this.net.stormActive) return;
+    for (const { no } of this.ports()) if (no !== except) this.output(no, frame);
+  }
+
+  /** The NORMAL action: a MAC-learning bridge (aging 300 s). */
+  private normal(frame: EthernetFrame, inPort: number): void {
+    const now = this.net.sched.now;
+    if (!isMulticastMac(frame.src)) this.macTable.set(frame.src, { port: inPort, at: now });
+    const known = this.macTable.get(frame.dst);
+    if (!isMulticastMac(frame.dst) && known && now - known.at < MAC_AGING) {
+      if (known.port !== inPort) this.output(known.port, frame);
+      return;
+    }
+    this.flood(frame, inPort);
+  }
+
+  private after(base: number, fn: () => void): void {
+    this.net.sched.after(this.net.rng.jitter(base, LATENCY.spread), fn);
+  }
+
+  /** A port's link went up or down: tell the controllers (OFPT_PORT_STATUS). */
+  carrierChanged(intf: Intf): void {
+    const no = this.portNos.get(intf);
+    if (no === undefined) return;
+    this.megaflows.clear();
+    for (const [, c] of this.connected) this.channel(() => c.portStatus?.(this, no, intf.running));
+  }
+
+  /** Learned MAC entries, for `ovs-appctl fdb/show`. */
+  fdb(): Array<{ mac: Mac; port: number; age: number }> {
+    const now = this.net.sched.now;
+    return [...this.macTable].map(([mac, e]) => ({ mac, port: e.port, age: Math.floor((now - e.at) / 1e6) }));
+  }
+
+  /** Total bytes a frame takes, for counters kept outside the flow table. */
+  static size(frame: EthernetFrame): number {
+    return frameSize(frame);
+  }
+}
+
+function uuidFrom(net: Network): string {
+  const h = () => net.rng.u32().toString(16).padStart(8, '0');
+  const a = h(), b = h(), c = h(), d = h();
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${((parseInt(c[0]!, 16) & 3) | 8).toString(16)}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+}

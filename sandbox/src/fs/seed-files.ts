@@ -1,0 +1,20 @@
+/** The files a fresh lab machine has (Ubuntu 22.04 with Mininet installed from the archive). */
+import type { Vfs } from './vfs';
+
+export function seedFilesystem(fs: Vfs): void {
+  for (const d of ['/root', '/tmp', '/home', '/etc', '/var/log', '/opt', '/usr/share/doc/mininet/examples', '/proc/sys/net/ipv4']) {
+    fs.mkdir(d, true);
+  }
+  fs.writeFile('/etc/hostname', 'master1\n');
+  fs.writeFile(
+    '/etc/hosts',
+    '127.0.0.1 localhost\n127.0.1.1 master1\n\n# The following lines are desirable for IPv6 capable hosts\n' +
+      '::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n',
+  );
+  fs.writeFile('/etc/resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');
+  fs.writeFile(
+    '/etc/os-release',
+    'PRETTY_NAME="Ubuntu 22.04.4 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nVERSION="22.04.4 LTS (Jammy Jellyfish)"\n' +
+      'VERSION_CODENAME=jammy\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nUBUNTU_CODENAME=jammy\n',
+  );
+}

@@ -1,0 +1,343 @@
+/**
+ * The IPv4 stack of one network namespace (a Mininet host, a Linux router, the lab machine):
+ * addresses, the main routing table, ARP, ICMP, UDP sockets and TCP.
+ * A namespace with net.ipv4.ip_forward=1 forwards: TTL decremented, ICMP time exceeded at
+ * TTL 1, net unreachable with no route, host unreachable when ARP fails (RFC 1812 as Linux does it).
+ */
+import type { Ipv4, Ipv4Cidr, Mac } from '../wire/addr';
+import { broadcastOf, inSubnet, isLoopback, maskOf, networkOf } from '../wire/addr';
+import type { EthernetFrame } from '../wire/ethernet';
+import type { Ipv4Packet } from '../wire/ipv4';
+import { DEFAULT_TTL } from '../wire/ipv4';
+import type { IcmpMessage } from '../wire/icmp';
+import {
+  ICMP_DEST_UNREACH, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, ICMP_TIME_EXCEEDED,
+  UNREACH_HOST, UNREACH_NET, UNREACH_PORT,
+} from '../wire/icmp';
+import type { UdpDatagram } from '../wire/udp';
+import type { Intf } from './interface';
+import { LATENCY } from './latency';
+import type { Network } from './network';
+import { Neighbors } from './neighbor';
+import type { Route } from './route-table';
+import { RouteTable } from './route-table';
+import { TcpLayer } from './tcp';
+
+export type IcmpListener = (ip: Ipv4Packet, icmp: IcmpMessage) => void;
+export type UdpHandler = (ip: Ipv4Packet, udp: UdpDatagram) => void;
+export type SendResult = 'ok' | 'ENETUNREACH' | 'EHOSTUNREACH';
+
+export class IpStack {
+  readonly routes = new RouteTable();
+  readonly neighbors: Neighbors;
+  readonly tcp: TcpLayer;
+  forwarding = false;
+  private icmpListeners = new Set<IcmpListener>();
+  private udpSockets = new Map<number, UdpHandler>();
+  private nextIpId: number;
+
+  constructor(
+    readonly net: Network,
+    /** The interfaces of this namespace (the owning node's list, shared). */
+    readonly intfs: Intf[],
+  ) {
+    this.neighbors = new Neighbors(this);
+    this.tcp = new TcpLayer(this);
+    this.nextIpId = net.rng.int(65536);
+  }
+
+  get loopback(): Intf | undefined {
+    return this.intfs.find((i) => i.kind === 'loopback');
+  }
+
+  private cost(base: number): number {
+    return this.net.rng.jitter(base, LATENCY.spread);
+  }
+
+  // ---- addresses and interface state -------------------------------------------------
+
+  /** Add an address and, if the interface is up, its connected route (proto kernel scope link). */
+  addAddress(intf: Intf, cidr: Ipv4Cidr): boolean {
+    if (intf.addrs.some((a) => a.addr === cidr.addr && a.prefixLen === cidr.prefixLen)) return false;
+    intf.addrs.push(cidr);
+    if (intf.adminUp && intf.kind !== 'loopback') this.addConnectedRoute(intf, cidr);
+    return true;
+  }
+
+  removeAddress(intf: Intf, cidr: Ipv4Cidr): boolean {
+    const i = intf.addrs.findIndex((a) => a.addr === cidr.addr && a.prefixLen === cidr.prefixLen);
+    if (i < 0) return false;
+    intf.addrs.splice(i, 1);
+    this.routes.delete({ dst: networkOf(cidr), prefixLen: cidr.prefixLen, dev: intf });
+    // Routes whose gateway is no longer reachable on a connected network go too.
+    for (const r of [...this.routes.list()]) {
+      if (r.dev === intf && r.via !== undefined && !intf.addrs.some((a) => inSubnet(r.via!, a.addr, a.prefixLen))) {
+        this.routes.delete({ dst: r.dst, prefixLen: r.prefixLen, via: r.via, dev: intf });
+      }
+    }
+    return true;
+  }
+
+  /** Replace all addresses of an interface (ifconfig h1-eth0 10.0.0.5/8). */
+  setAddress(intf: Intf, cidr: Ipv4Cidr): void {
+    for (const a of [...intf.addrs]) this.removeAddress(intf, a);
+    this.addAddress(intf, cidr);
+  }
+
+  private addConnectedRoute(intf: Intf, cidr: Ipv4Cidr): void {
+    if (cidr.prefixLen === 32) return;
+    this.routes.add({
+      dst: networkOf(cidr), prefixLen: cidr.prefixLen, dev: intf, proto: 'kernel', scope: 'link', src: cidr.addr, metric: 0, type: 'unicast',
+    });
+  }
+
+  /**
+   * Set an interface administratively up or down. Going down flushes its routes and
+   * neighbours, as the kernel does; coming up restores only the connected routes.
+   */
+  setAdminState(intf: Intf, up: boolean): void {
+    if (intf.adminUp === up) return;
+    intf.adminUp = up;
+    if (!up) {
+      this.routes.flushDev(intf);
+      this.neighbors.cache.flushDev(intf);
+    } else if (intf.kind !== 'loopback') {
+      for (const a of intf.addrs) this.addConnectedRoute(intf, a);
+    }
+    intf.peer?.owner.carrierChanged?.(intf.peer);
+  }
+
+  /** Is `ip` one of this namespace's addresses (any interface: Linux's weak host model)? */
+  isLocal(ip: Ipv4): boolean {
+    if (isLoopback(ip)) return this.loopback?.adminUp ?? false;
+    return this.intfs.some((i) => i.adminUp && i.addrs.some((a) => a.addr === ip));
+  }
+
+  /** Does this interface answer ARP for `ip`? (arp_ignore=0: any local address.) */
+  ownsOn(ip: Ipv4, intf: Intf): boolean {
+    return intf.adminUp && this.intfs.some((i) => i.addrs.some((a) => a.addr === ip));
+  }
+
+  /** Source address for talking to `dst` out of `intf`: one on the same subnet, else the primary. */
+  sourceFor(intf: Intf, dst: Ipv4): Ipv4 | undefined {
+    const same = intf.addrs.find((a) => inSubnet(dst, a.addr, a.prefixLen));
+    if (same) return same.addr;
+    if (intf.addrs[0]) return intf.addrs[0].addr;
+    for (const i of this.intfs) if (i.kind !== 'loopback' && i.addrs[0]) return i.addrs[0].addr;
+    return undefined;
+  }
+
+  /** The route and source address a packet to `dst` would use (ip route get). */
+  routeTo(dst: Ipv4): { route: Route; src: Ipv4 } | { local: true; src: Ipv4 } | undefined {
+    if (this.isLocal(dst)) return { local: true, src: isLoopback(dst) ? dst : dst };
+    const route = this.routes.lookup(dst);
+    if (!route || route.type !== 'unicast' || !route.dev) return undefined;
+    const src = route.src ?? this.sourceFor(route.dev, route.via ?? dst);
+    if (src === undefined) return undefined;
+    return { route, src };
+  }
+
+  allocIpId(): number {
+    this.nextIpId = (this.nextIpId + 1) & 0xffff;
+    return this.nextIpId;
+  }
+
+  // ---- sending -----------------------------------------------------------------------
+
+  /**
+   * Send a locally originated packet. `src` 0 means "choose". Returns ENETUNREACH at once
+   * when there is no route, as connect()/sendto() do.
+   */
+  send(partial: Omit<Ipv4Packet, 'proto' | 'id' | 'ttl' | 'tos' | 'src'> & { src?: Ipv4; ttl?: number; tos?: number }): SendResult {
+    const dst = partial.dst;
+    if (this.isLocal(dst)) {
+      const pkt: Ipv4Packet = {
+        proto: 'ipv4', src: partial.src ?? dst, dst, ttl: partial.ttl ?? DEFAULT_TTL, tos: partial.tos ?? 0, id: this.allocIpId(), payload: partial.payload,
+      };
+      this.deliverLoopback(pkt);
+      return 'ok';
+    }
+    const rt = this.routes.lookup(dst);
+    if (!rt || !rt.dev) return 'ENETUNREACH';
+    if (rt.type !== 'unicast') return 'EHOSTUNREACH';
+    const src = partial.src ?? rt.src ?? this.sourceFor(rt.dev, rt.via ?? dst);
+    if (src === undefined) return 'ENETUNREACH';
+    const pkt: Ipv4Packet = {
+      proto: 'ipv4', src, dst, ttl: partial.ttl ?? DEFAULT_TTL, tos: partial.tos ?? 0, id: this.allocIpId(), payload: partial.payload,
+    };
+    this.net.sched.after(this.cost(LATENCY.hostStack), () => this.output(pkt, rt));
+    return 'ok';
+  }
+
+  private deliverLoopback(pkt: Ipv4Packet): void {
+    const lo = this.loopback;
+    this.net.sched.after(this.cost(LATENCY.loopback), () => {
+      if (lo) {
+        lo.stats.txPackets++;
+        lo.stats.rxPackets++;
+        const size = 20 + (pkt.payload.proto === 'icmp' ? 64 : 40);
+        lo.stats.txBytes += size;
+        lo.stats.rxBytes += size;
+      }
+      this.deliverLocal(pkt, lo);
+    });
+  }
+
+  /** Route a packet out (used for both local and forwarded traffic). */
+  private output(pkt: Ipv4Packet, rt: Route): void {
+    const dev = rt.dev!;
+    if (!dev.adminUp) return;
+    const dst = pkt.dst;
+    // Broadcast on the connected subnet goes straight to ff:ff:ff:ff:ff:ff.
+    if (dev.addrs.some((a) => a.prefixLen < 31 && broadcastOf(a) === dst) || dst === 0xffffffff) {
+      this.sendFrame(dev, 'ff:ff:ff:ff:ff:ff', pkt);
+      return;
+    }
+    const nextHop = rt.via ?? dst;
+    this.neighbors.output(nextHop, dev, { packet: pkt });
+  }
+
+  /** Wrap a packet in Ethernet and transmit it. */
+  sendFrame(intf: Intf, dstMac: Mac, pkt: Ipv4Packet): void {
+    this.transmit(intf, { src: intf.mac, dst: dstMac, payload: pkt });
+  }
+
+  transmit(intf: Intf, frame: EthernetFrame): void {
+    if (!intf.link) {
+      intf.stats.txDropped++;
+      return;
+    }
+    intf.link.transmit(intf, frame);
+  }
+
+  // ---- receiving ---------------------------------------------------------------------
+
+  /** A frame arrived on one of this namespace's interfaces. */
+  receive(frame: EthernetFrame, intf: Intf): void {
+    if (!intf.adminUp) return;
+    const d = frame.dst;
+    if (d !== intf.mac && d !== 'ff:ff:ff:ff:ff:ff' && (parseInt(d.slice(0, 2), 16) & 1) === 0) {
+      return; // not for us, and not promiscuous
+    }
+    const p = frame.payload;
+    this.net.sched.after(this.cost(LATENCY.hostStack), () => {
+      if (p.proto === 'arp') this.neighbors.receive(p, intf);
+      else if (p.proto === 'ipv4') this.receiveIp(p, intf);
+    });
+  }
+
+  private receiveIp(pkt: Ipv4Packet, intf: Intf): void {
+    const isBcast = pkt.dst === 0xffffffff || intf.addrs.some((a) => broadcastOf(a) === pkt.dst);
+    if (this.isLocal(pkt.dst) || isBcast) {
+      this.deliverLocal(pkt, intf);
+      return;
+    }
+    if (!this.forwarding) return; // Linux silently drops packets not for it when not routing
+    this.forward(pkt, intf);
+  }
+
+  private forward(pkt: Ipv4Packet, inIntf: Intf): void {
+    if (pkt.ttl <= 1) {
+      this.sendIcmpError(pkt, ICMP_TIME_EXCEEDED, 0, inIntf);
+      return;
+    }
+    const rt = this.routes.lookup(pkt.dst);
+    if (!rt || !rt.dev || rt.type !== 'unicast') {
+      this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_NET, inIntf);
+      return;
+    }
+    const out: Ipv4Packet = { ...pkt, ttl: pkt.ttl - 1 };
+    this.output(out, rt);
+  }
+
+  /** ARP for a packet's next hop failed. */
+  neighborUnreachable(pkt: Ipv4Packet): void {
+    if (this.isLocal(pkt.src)) {
+      // Reported to the sending socket as if from our own address (iputils prints "From <own ip>").
+      const err: IcmpMessage = { proto: 'icmp', type: ICMP_DEST_UNREACH, code: UNREACH_HOST, original: pkt };
+      const fake: Ipv4Packet = { proto: 'ipv4', src: pkt.src, dst: pkt.src, ttl: DEFAULT_TTL, tos: 0, id: 0, payload: err };
+      for (const l of [...this.icmpListeners]) l(fake, err);
+      this.tcp.hostUnreachable(pkt);
+      return;
+    }
+    this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_HOST);
+  }
+
+  /** Send an ICMP error about `orig` back to its source (never about an ICMP error or broadcast). */
+  sendIcmpError(orig: Ipv4Packet, type: number, code: number, _inIntf?: Intf): void {
+    if (orig.payload.proto === 'icmp' && orig.payload.type !== ICMP_ECHO_REQUEST && orig.payload.type !== ICMP_ECHO_REPLY) return;
+    if (orig.dst === 0xffffffff) return;
+    const rt = this.routes.lookup(orig.src);
+    if (!rt || !rt.dev) return;
+    const src = this.sourceFor(rt.dev, orig.src);
+    if (src === undefined) return;
+    const msg = { proto: 'icmp', type, code, original: orig } as IcmpMessage;
+    const pkt: Ipv4Packet = { proto: 'ipv4', src, dst: orig.src, ttl: DEFAULT_TTL, tos: 0xc0, id: this.allocIpId(), payload: msg };
+    this.output(pkt, rt);
+  }
+
+  private deliverLocal(pkt: Ipv4Packet, intf: Intf | undefined): void {
+    const pl = pkt.payload;
+    switch (pl.proto) {
+      case 'icmp':
+        if (pl.type === ICMP_ECHO_REQUEST) {
+          const reply: IcmpMessage = { ...pl, type: ICMP_ECHO_REPLY };
+          this.send({ src: pkt.dst, dst: pkt.src, payload: reply });
+        }
+        for (const l of [...this.icmpListeners]) l(pkt, pl);
+        if (pl.type === ICMP_DEST_UNREACH || pl.type === ICMP_TIME_EXCEEDED) this.tcp.icmpError(pkt, pl);
+        return;
+      case 'udp': {
+        const h = this.udpSockets.get(pl.dport);
+        if (h) h(pkt, pl);
+        else if (intf && !this.isBroadcastFor(pkt.dst)) this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_PORT);
+        for (const l of [...this.udpTaps]) l(pkt, pl);
+        return;
+      }
+      case 'tcp':
+        this.tcp.receive(pkt, pl);
+        return;
+    }
+  }
+
+  private isBroadcastFor(ip: Ipv4): boolean {
+    return ip === 0xffffffff || this.intfs.some((i) => i.addrs.some((a) => broadcastOf(a) === ip));
+  }
+
+  // ---- sockets -----------------------------------------------------------------------
+
+  /** Listen to every ICMP message delivered here (a raw ICMP socket, as ping opens). */
+  onIcmp(l: IcmpListener): () => void {
+    this.icmpListeners.add(l);
+    return () => this.icmpListeners.delete(l);
+  }
+
+  private udpTaps = new Set<UdpHandler>();
+
+  /** Bind a UDP port; false if it is taken (EADDRINUSE). */
+  bindUdp(port: number, h: UdpHandler): boolean {
+    if (this.udpSockets.has(port)) return false;
+    this.udpSockets.set(port, h);
+    return true;
+  }
+
+  unbindUdp(port: number): void {
+    this.udpSockets.delete(port);
+  }
+
+  /** Observe UDP datagrams delivered here even when no socket is bound (traceroute). */
+  onUdpDelivered(h: UdpHandler): () => void {
+    this.udpTaps.add(h);
+    return () => this.udpTaps.delete(h);
+  }
+
+  sendUdp(dst: Ipv4, sport: number, dport: number, length: number, opts: { ttl?: number; data?: unknown } = {}): SendResult {
+    const udp: UdpDatagram = { proto: 'udp', sport, dport, length, data: opts.data };
+    return this.send({ dst, payload: udp, ttl: opts.ttl });
+  }
+
+  /** Network address helpers for commands. */
+  static connectedNetwork(c: Ipv4Cidr): { net: Ipv4; mask: Ipv4 } {
+    return { net: networkOf(c), mask: maskOf(c.prefixLen) };
+  }
+}

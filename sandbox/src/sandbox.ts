@@ -1,0 +1,151 @@
+/**
+ * A sandbox: one emulated lab machine (master1) with its filesystem, the network it can build,
+ * and the terminal sessions attached to it. This is the core's public object: the worker, the
+ * headless CLI and the tests all drive it the same way.
+ *
+ * Time: nothing advances by itself. A driver either runs events as fast as possible
+ * (`settle`, for tests and --fast) or advances virtual time with the wall clock (`advanceTo`,
+ * the pacer).
+ */
+import { Network } from './net/network';
+import type { Micros } from './sim/time';
+import { Vfs } from './fs/vfs';
+import { seedFilesystem } from './fs/seed-files';
+import { LabMachine } from './devices/lab-machine';
+import type { Host } from './devices/host';
+import { CommandRegistry } from './shell/registry';
+import type { Mode } from './shell/session';
+import { Session } from './shell/session';
+import { ShellState } from './shell/shell-state';
+import { BashMode } from './shell/bash';
+import { allCommands } from './commands';
+import type { Mininet } from './mininet/mininet';
+
+export interface SandboxOptions {
+  readonly seed?: number;
+}
+
+/** Events one `settle` may run before the sandbox declares a runaway and interrupts. */
+export const EVENT_BUDGET = 20_000_000;
+
+export class Sandbox {
+  readonly net: Network;
+  readonly fs: Vfs;
+  readonly lab: LabMachine;
+  readonly registry: CommandRegistry;
+  /** The Mininet network currently running (one at a time, as on a real machine). */
+  mininet: Mininet | undefined;
+  readonly sessions = new Set<Session>();
+  private nextSessionId = 1;
+  private nextPid: number;
+
+  constructor(opts: SandboxOptions = {}) {
+    const seed = opts.seed ?? 1;
+    this.net = new Network(seed);
+    this.fs = new Vfs(() => this.net.sched.now);
+    seedFilesystem(this.fs);
+    this.lab = new LabMachine(this.net);
+    this.net.addNode(this.lab);
+    this.registry = new CommandRegistry().add(...allCommands);
+    this.nextPid = 1000 + this.net.rng.int(20000);
+    this.net.onWarning((m) => {
+      for (const s of this.sessions) s.write(`\r\n${m}\r\n`.replace(/\r/g, ''));
+    });
+  }
+
+  private terminalRequests = new Set<(node: Host, title: string) => void>();
+
+  /** The UI registers here to open a terminal tab when `xterm h1` is typed. */
+  onTerminalRequest(l: (node: Host, title: string) => void): () => void {
+    this.terminalRequests.add(l);
+    return () => this.terminalRequests.delete(l);
+  }
+
+  /** Ask the UI for a terminal on a node; false when nothing can show one (headless). */
+  requestTerminal(node: Host, title: string): boolean {
+    for (const l of this.terminalRequests) l(node, title);
+    return this.terminalRequests.size > 0;
+  }
+
+  get seed(): number {
+    return this.net.seed;
+  }
+
+  /** Deterministic process ids: they grow as on a real machine. */
+  allocPid(step = 1): number {
+    this.nextPid += step;
+    return this.nextPid;
+  }
+
+  /** Open a terminal on the lab machine, or a shell in a Mininet node's namespace (xterm h1). */
+  openSession(opts: { node?: Host; mode?: Mode } = {}): Session {
+    const shell = new ShellState(opts.node ?? this.lab);
+    const mode = opts.mode ?? new BashMode(this, shell);
+    const s = new Session(this, mode, this.nextSessionId++);
+    this.sessions.add(s);
+    return s;
+  }
+
+  closeSession(s: Session): void {
+    this.sessions.delete(s);
+  }
+
+  get now(): Micros {
+    return this.net.sched.now;
+  }
+
+  nextEventTime(): Micros | undefined {
+    return this.net.sched.nextTime();
+  }
+
+  /** Run every event up to virtual time t (the pacer's step). */
+  advanceTo(t: Micros, budget = EVENT_BUDGET): boolean {
+    return this.net.sched.runUntil(t, budget);
+  }
+
+  /**
+   * Fast mode: run events until the session is ready for input. A command still running after
+   * `maxRun` virtual microseconds is interrupted (Ctrl-C, with its normal output); one that
+   * burns the event budget is interrupted with a warning. Returns how it ended.
+   */
+  settle(session: Session, maxRun: Micros = 10_000_000): 'ready' | 'interrupted' | 'budget' {
+    const sched = this.net.sched;
+    const deadline = sched.now + maxRun;
+    const start = sched.eventsRun;
+    let outcome: 'ready' | 'interrupted' | 'budget' = 'ready';
+    const busy = () => session.busy && !session.closed;
+    let interrupted = false;
+    while (busy()) {
+      const next = sched.nextTime();
+      if (sched.eventsRun - start > EVENT_BUDGET) {
+        session.write(`\n*** sandbox: stopped after ${EVENT_BUDGET} events without finishing (a runaway command?)\n`);
+        outcome = 'budget';
+        session.interrupt();
+        if (busy()) session.foreground?.kill(130);
+        break;
+      }
+      if (next === undefined || next > deadline) {
+        if (interrupted) {
+          // The command ignored Ctrl-C: stop it for good.
+          session.foreground?.kill(130);
+          break;
+        }
+        if (next === undefined && !interrupted) {
+          // Nothing can ever wake it: it waits forever (e.g. a server). Interrupt it.
+        }
+        sched.runUntil(Math.max(sched.now, Math.min(deadline, next ?? deadline)));
+        session.interrupt();
+        interrupted = true;
+        outcome = 'interrupted';
+        continue;
+      }
+      sched.step();
+    }
+    return outcome;
+  }
+
+  /** Let background activity run for `us` of virtual time (fast mode's "time passes"). */
+  idle(us: Micros): void {
+    this.net.sched.runUntil(this.net.sched.now + us, EVENT_BUDGET);
+  }
+}

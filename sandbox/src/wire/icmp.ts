@@ -1,0 +1,43 @@
+/** ICMP for IPv4 (RFC 792): echo, destination unreachable, time exceeded. */
+import type { Ipv4Packet } from './ipv4';
+
+export const ICMP_ECHO_REPLY = 0;
+export const ICMP_DEST_UNREACH = 3;
+export const ICMP_ECHO_REQUEST = 8;
+export const ICMP_TIME_EXCEEDED = 11;
+
+/** Codes of destination unreachable, as Linux names them. */
+export const UNREACH_NET = 0;
+export const UNREACH_HOST = 1;
+export const UNREACH_PROTOCOL = 2;
+export const UNREACH_PORT = 3;
+export const UNREACH_NET_PROHIBITED = 9;
+export const UNREACH_HOST_PROHIBITED = 10;
+export const UNREACH_ADMIN_PROHIBITED = 13;
+
+export interface IcmpEcho {
+  readonly proto: 'icmp';
+  readonly type: typeof ICMP_ECHO_REQUEST | typeof ICMP_ECHO_REPLY;
+  readonly code: 0;
+  readonly ident: number;
+  readonly seq: number;
+  /** Payload bytes after the 8-byte ICMP header (ping -s, default 56). */
+  readonly dataLen: number;
+  /** Virtual send time carried in the payload, as iputils puts a timestamp there. */
+  readonly sentAt: number;
+}
+
+export interface IcmpError {
+  readonly proto: 'icmp';
+  readonly type: typeof ICMP_DEST_UNREACH | typeof ICMP_TIME_EXCEEDED;
+  readonly code: number;
+  /** The offending datagram (its header and first 8 payload bytes travel back). */
+  readonly original: Ipv4Packet;
+}
+
+export type IcmpMessage = IcmpEcho | IcmpError;
+
+export function icmpSize(m: IcmpMessage): number {
+  if (m.type === ICMP_ECHO_REQUEST || m.type === ICMP_ECHO_REPLY) return 8 + m.dataLen;
+  return 8 + 20 + 8;
+}

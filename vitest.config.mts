@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['sandbox/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
