@@ -110,38 +110,33 @@ export class Sandbox {
    */
   settle(session: Session, maxRun: Micros = 10_000_000): 'ready' | 'interrupted' | 'budget' {
     const sched = this.net.sched;
-    const deadline = sched.now + maxRun;
+    let deadline = sched.now + maxRun;
     const start = sched.eventsRun;
-    let outcome: 'ready' | 'interrupted' | 'budget' = 'ready';
-    const busy = () => session.busy && !session.closed;
     let interrupted = false;
-    while (busy()) {
-      const next = sched.nextTime();
+    while (session.busy && !session.closed) {
       if (sched.eventsRun - start > EVENT_BUDGET) {
         session.write(`\n*** sandbox: stopped after ${EVENT_BUDGET} events without finishing (a runaway command?)\n`);
-        outcome = 'budget';
         session.interrupt();
-        if (busy()) session.foreground?.kill(130);
-        break;
+        if (session.busy) session.foreground?.kill(130);
+        return 'budget';
       }
-      if (next === undefined || next > deadline) {
-        if (interrupted) {
-          // The command ignored Ctrl-C: stop it for good.
-          session.foreground?.kill(130);
-          break;
-        }
-        if (next === undefined && !interrupted) {
-          // Nothing can ever wake it: it waits forever (e.g. a server). Interrupt it.
-        }
-        sched.runUntil(Math.max(sched.now, Math.min(deadline, next ?? deadline)));
-        session.interrupt();
-        interrupted = true;
-        outcome = 'interrupted';
+      const next = sched.nextTime();
+      if (next !== undefined && next <= deadline) {
+        sched.step();
         continue;
       }
-      sched.step();
+      if (interrupted) {
+        // It ignored Ctrl-C for a whole further max-run: stop it for good.
+        session.foreground?.kill(130);
+        break;
+      }
+      // Nothing left to do before the deadline: time passes to it, then Ctrl-C.
+      sched.runUntil(deadline);
+      session.interrupt();
+      interrupted = true;
+      deadline = sched.now + maxRun;
     }
-    return outcome;
+    return interrupted ? 'interrupted' : 'ready';
   }
 
   /** Let background activity run for `us` of virtual time (fast mode's "time passes"). */

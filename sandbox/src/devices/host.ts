@@ -45,8 +45,11 @@ export class Host extends NetNode {
     return this.intfs.filter((i) => i.kind !== 'loopback');
   }
 
+  /** Mininet's default interface: the one on the lowest port. */
   override defaultIntf(): Intf | undefined {
-    return this.dataIntfs()[0];
+    let best: Intf | undefined;
+    for (const i of this.dataIntfs()) if (!best || (i.port ?? i.ifindex) < (best.port ?? best.ifindex)) best = i;
+    return best;
   }
 
   receive(frame: EthernetFrame, intf: Intf): void {

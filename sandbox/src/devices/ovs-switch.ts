@@ -64,6 +64,8 @@ export class OvsSwitch extends NetNode {
   private floodCount = 0;
   /** Ports STP keeps blocking (Linux bridge with stp=1). */
   readonly blockedPorts = new Set<number>();
+  /** When spanning tree lets ports forward (virtual time), for bridges with stp=1. */
+  stpForwardingAt = 0;
   private expiryTimer: EventHandle | undefined;
   /** Bridge-internal interface (OpenFlow LOCAL port), created at the first start. */
   bridgeIntf: Intf | undefined;

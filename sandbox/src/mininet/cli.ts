@@ -189,7 +189,7 @@ const HANDLERS: Record<string, Handler> = {
     quick(() => {
       for (const sw of cli.mn.switches) {
         let line = sw.name + ' ';
-        for (const i of sw.intfs) line += `${i.name}:${i.kind === 'loopback' ? 0 : sw.portNo(i)} `;
+        for (const i of mnIntfs(sw)) line += `${i.name}:${i.kind === 'loopback' ? 0 : sw.portNo(i)} `;
         out(line + '\n');
       }
     }),

@@ -22,6 +22,7 @@ import type { Session } from '../shell/session';
 import type { MininetOptions } from './options';
 import { parseDelay, tcStatus } from './tc';
 import { naturalSort } from '../topo/natural';
+import { applySpanningTree } from '../devices/stp';
 
 export type Task<T> = Generator<Wait, T, Wake>;
 export type Out = (text: string) => void;
@@ -239,9 +240,12 @@ export class Mininet {
 
   private makeIntf(node: NetNode, name: string, port: number): Intf {
     const mac = this.sandbox.net.randomMac();
-    if (node instanceof OvsSwitch) return node.addPort(name, port, mac);
-    if (node instanceof Host) return node.addIntf(name, mac);
-    throw new Error(`cannot link ${node.name}`);
+    let i: Intf;
+    if (node instanceof OvsSwitch) i = node.addPort(name, port, mac);
+    else if (node instanceof Host) i = node.addIntf(name, mac);
+    else throw new Error(`cannot link ${node.name}`);
+    i.port = port;
+    return i;
   }
 
   /** TCLink parameters on one interface; returns Mininet's status string for it, if any. */
@@ -327,6 +331,7 @@ export class Mininet {
       const standaloneBridge = sw.opts.cls === 'OVSBridge' || sw.opts.cls === 'LinuxBridge';
       sw.start(standaloneBridge ? [] : targets);
     }
+    applySpanningTree(this.switches.filter((s) => s.opts.stp));
     const batch = this.switches.some((s) => s.opts.cls === 'OVSSwitch' || s.opts.cls === 'OVSBridge');
     if (batch) {
       out('...');
@@ -342,6 +347,7 @@ export class Mininet {
 
   /** Has the switch reached a controller (or does it need none)? */
   switchConnected(sw: OvsSwitch): boolean {
+    if (sw.opts.stp) return this.sandbox.now >= sw.stpForwardingAt;
     if (sw.opts.cls === 'OVSBridge' || sw.opts.cls === 'LinuxBridge') return true;
     if (this.controllers.length === 0) return sw.opts.failMode === 'standalone';
     return sw.isConnected;
@@ -360,10 +366,7 @@ export class Mininet {
       }
       if (remaining.size === 0) break;
       const w = yield sleep(500_000);
-      if (w.reason === 'interrupt') {
-        out('\n');
-        return false;
-      }
+      if (w.reason === 'interrupt') return false;
     }
     out('\n');
     return true;

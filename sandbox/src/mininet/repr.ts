@@ -13,8 +13,9 @@ export function intfIp(i: Intf): string {
 
 /** The interfaces Mininet lists for a node: a switch's include its `lo` (port 0); a host's do not. */
 export function mnIntfs(n: NetNode): Intf[] {
-  if (n instanceof OvsSwitch) return n.intfs;
-  if (n instanceof Host) return n.dataIntfs();
+  const byPort = (list: Intf[]): Intf[] => [...list].sort((a, b) => (a.port ?? 0) - (b.port ?? 0));
+  if (n instanceof OvsSwitch) return byPort(n.intfs);
+  if (n instanceof Host) return byPort(n.dataIntfs());
   return [];
 }
 

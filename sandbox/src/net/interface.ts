@@ -61,6 +61,8 @@ export class Intf {
   busyUntil = 0;
   queued = 0;
   readonly captures = new Set<Capture>();
+  /** Mininet's port number for this interface on its node (switch port, or host port 0, 1...). */
+  port: number | undefined;
 
   constructor(
     public name: string,

@@ -236,7 +236,7 @@ function* mnMain(ctx: ExecContext, argv: string[]): Proc {
   const mn = new Mininet(ctx.sandbox, options);
   ctx.sandbox.mininet = mn;
   const interrupted = function* (): Proc {
-    ctx.err('\nKeyboard Interrupt. Shutting down and cleaning up...\n\n');
+    ctx.err('\n\nKeyboard Interrupt. Shutting down and cleaning up...\n\n');
     yield* cleanup(ctx);
     return 1;
   };

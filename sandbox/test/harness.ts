@@ -1,0 +1,85 @@
+/**
+ * Replaying a terminal session headlessly, exactly as the CLI does with a pipe in --fast mode:
+ * each prompt is printed followed by the input line, the command runs to completion (or is
+ * interrupted after maxRun virtual seconds), and end of input acts as Ctrl-D until the shell exits.
+ */
+import { Sandbox } from '../src/sandbox';
+
+export interface ReplayOptions {
+  readonly seed?: number;
+  /** Virtual seconds a command may run before it is interrupted (the CLI's --max-run). */
+  readonly maxRun?: number;
+  /** Send Ctrl-D at the end until the session closes (as the CLI does at end of input). */
+  readonly eofAtEnd?: boolean;
+  /** Prepare the sandbox (files, state) before the first prompt. */
+  readonly setup?: (sb: Sandbox) => void;
+}
+
+export interface Replay {
+  readonly output: string;
+  readonly sandbox: Sandbox;
+}
+
+export function replay(lines: readonly string[], opts: ReplayOptions = {}): Replay {
+  const sandbox = new Sandbox({ seed: opts.seed ?? 1 });
+  opts.setup?.(sandbox);
+  const session = sandbox.openSession();
+  let output = '';
+  session.onOutput((t) => (output += t));
+  const maxRun = Math.round((opts.maxRun ?? 10) * 1e6);
+  for (const line of lines) {
+    if (session.closed) break;
+    output += (session.prompt ?? '') + line + '\n';
+    session.submit(line);
+    sandbox.settle(session, maxRun);
+  }
+  if (opts.eofAtEnd ?? true) {
+    for (let i = 0; i < 10 && !session.closed; i++) {
+      output += session.prompt ?? '';
+      session.eof();
+      sandbox.settle(session, maxRun);
+    }
+  }
+  return { output, sandbox };
+}
+
+/** A line that starts with a prompt the sandbox prints: the input of a transcript. */
+export const PROMPT_RE = /^(root@master1:[^#\n]*# |mininet> )/;
+
+export interface Transcript {
+  readonly seed: number;
+  readonly maxRun: number;
+  readonly inputs: string[];
+  /** The expected output: every line after the header, as the CLI prints it. */
+  readonly expected: string;
+}
+
+/**
+ * Parse a golden transcript: `# key: value` header lines, then the session as printed.
+ * Inputs are the text after a prompt at the start of a line.
+ */
+export function parseTranscript(text: string): Transcript {
+  const lines = text.split('\n');
+  let seed = 1;
+  let maxRun = 10;
+  let i = 0;
+  for (; i < lines.length && lines[i]!.startsWith('#'); i++) {
+    const m = /^#\s*(\w[\w-]*):\s*(.*)$/.exec(lines[i]!);
+    if (m?.[1] === 'seed') seed = Number(m[2]);
+    if (m?.[1] === 'max-run') maxRun = Number(m[2]);
+  }
+  const body = lines.slice(i).join('\n');
+  const inputs: string[] = [];
+  for (const l of body.split('\n')) {
+    const m = PROMPT_RE.exec(l);
+    if (m && l.length > m[0].length) inputs.push(l.slice(m[0].length));
+  }
+  return { seed, maxRun, inputs, expected: body };
+}
+
+export function headerOf(text: string): string {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i]!.startsWith('#')) i++;
+  return lines.slice(0, i).join('\n') + (i ? '\n' : '');
+}
