@@ -70,10 +70,14 @@ export function parseTranscript(text: string): Transcript {
   }
   const body = lines.slice(i).join('\n');
   const inputs: string[] = [];
-  for (const l of body.split('\n')) {
+  const bodyLines = body.split('\n');
+  // The last line is where end of input (Ctrl-D) was shown, e.g. "root@master1:~# exit": not typed.
+  let last = bodyLines.length - 1;
+  while (last >= 0 && bodyLines[last] === '') last--;
+  bodyLines.forEach((l, k) => {
     const m = PROMPT_RE.exec(l);
-    if (m && l.length > m[0].length) inputs.push(l.slice(m[0].length));
-  }
+    if (m && l.length > m[0].length && k !== last) inputs.push(l.slice(m[0].length));
+  });
   return { seed, maxRun, inputs, expected: body };
 }
 

@@ -51,10 +51,10 @@ export class LearningController implements OpenFlowController {
     this.macs.delete(sw);
   }
 
-  packetIn(sw: OvsSwitch, inPort: number, frame: EthernetFrame): void {
+  packetIn(sw: OvsSwitch, inPort: number, frame: EthernetFrame, arrival: number): void {
     if (!this.listening) return;
     const decide = this.net.rng.jitter(LATENCY.controllerDecision, LATENCY.spread);
-    this.net.sched.after(decide, () => this.decide(sw, inPort, frame));
+    this.net.sched.after(arrival + decide, () => this.decide(sw, inPort, frame));
   }
 
   private decide(sw: OvsSwitch, inPort: number, frame: EthernetFrame): void {

@@ -13,7 +13,8 @@ export interface OpenFlowController {
   readonly name: string;
   switchConnected(sw: OvsSwitch): void;
   switchDisconnected(sw: OvsSwitch): void;
-  packetIn(sw: OvsSwitch, inPort: number, frame: EthernetFrame): void;
+  /** A packet_in that reaches the controller `arrival` microseconds from now. */
+  packetIn(sw: OvsSwitch, inPort: number, frame: EthernetFrame, arrival: number): void;
   portStatus?(sw: OvsSwitch, port: number, up: boolean): void;
   flowRemoved?(sw: OvsSwitch, flow: FlowEntry): void;
 }

@@ -14,12 +14,12 @@ import { isMulticastMac } from '../wire/addr';
 import type { EthernetFrame } from '../wire/ethernet';
 import { frameSize } from '../wire/ethernet';
 import type { FlowAction, FlowEntry, FlowMatch } from '../net/flow-table';
-import { extractFields, FlowTable, microflowKey } from '../net/flow-table';
+import { exactKeyOf, extractFields, FlowTable, isExact, packetKey } from '../net/flow-table';
+import type { EventHandle } from '../sim/scheduler';
 import { Intf } from '../net/interface';
 import { DATAPATH_FLOW_IDLE, LATENCY } from '../net/latency';
 import type { Network } from '../net/network';
 import { STORM_WINDOW } from '../net/network';
-import type { EventHandle } from '../sim/scheduler';
 import type { ControllerTarget, OpenFlowController } from './openflow-listeners';
 import { NetNode } from './node';
 import type { NodeKind } from './node';
@@ -52,13 +52,21 @@ export class OvsSwitch extends NetNode {
   readonly kind: NodeKind = 'switch';
   readonly flows = new FlowTable();
   readonly opts: SwitchOptions;
-  /** Port number of each data interface. */
+  /** Port number of each data interface, the reverse map, and the ports in number order. */
   private portNos = new Map<Intf, number>();
+  private portsByNo = new Map<number, Intf>();
+  private portList: Array<{ no: number; intf: Intf }> = [];
   running = false;
   controllers: ControllerTarget[] = [];
   /** Connected controller sessions, by target key. */
   readonly connected = new Map<string, OpenFlowController>();
+  /**
+   * The kernel datapath's flow cache, by packet key: packets that hit an OpenFlow flow, and
+   * packets that missed. A new flow invalidates every cached miss and any cached hit it could
+   * shadow; a removal invalidates everything (as OVS's revalidators do).
+   */
   private megaflows = new Map<string, MegaflowEntry>();
+  private missCache = new Map<string, MegaflowEntry>();
   private macTable = new Map<Mac, { port: number; at: number }>();
   private floodWindowStart = 0;
   private floodCount = 0;
@@ -66,7 +74,6 @@ export class OvsSwitch extends NetNode {
   readonly blockedPorts = new Set<number>();
   /** When spanning tree lets ports forward (virtual time), for bridges with stp=1. */
   stpForwardingAt = 0;
-  private expiryTimer: EventHandle | undefined;
   /** Bridge-internal interface (OpenFlow LOCAL port), created at the first start. */
   bridgeIntf: Intf | undefined;
   bridgeMac: Mac;
@@ -97,6 +104,8 @@ export class OvsSwitch extends NetNode {
     const i = new Intf(name, mac, this, this.net.allocRootIfindex());
     this.intfs.push(i);
     this.portNos.set(i, portNo);
+    this.portsByNo.set(portNo, i);
+    this.portList = [...this.portList, { no: portNo, intf: i }].sort((a, b) => a.no - b.no);
     return i;
   }
 
@@ -105,12 +114,12 @@ export class OvsSwitch extends NetNode {
   }
 
   portByNo(n: number): Intf | undefined {
-    for (const [i, p] of this.portNos) if (p === n) return i;
-    return undefined;
+    return this.portsByNo.get(n);
   }
 
-  ports(): Array<{ no: number; intf: Intf }> {
-    return [...this.portNos].map(([intf, no]) => ({ no, intf })).sort((a, b) => a.no - b.no);
+  /** Data ports in port-number order (do not modify the array). */
+  ports(): ReadonlyArray<{ no: number; intf: Intf }> {
+    return this.portList;
   }
 
   /** OVS adds a visible NORMAL flow to a standalone bridge with no controllers. */
@@ -129,7 +138,7 @@ export class OvsSwitch extends NetNode {
     this.startedAt = this.net.sched.now;
     this.controllers = controllers;
     this.flows.clear();
-    this.megaflows.clear();
+    this.flushDatapath();
     this.macTable.clear();
     if (this.hasDefaultNormalFlow) {
       this.flows.add(this.newFlow({ priority: 0, match: {}, actions: [{ type: 'normal' }] }));
@@ -143,8 +152,9 @@ export class OvsSwitch extends NetNode {
     this.connected.clear();
     this.net.ofListeners.stopWaiting(this);
     this.flows.clear();
-    this.megaflows.clear();
-    this.net.sched.cancel(this.expiryTimer);
+    this.flushDatapath();
+    this.net.sched.cancel(this.sweepTimer);
+    this.sweepTimer = undefined;
   }
 
   private tryConnect(t: ControllerTarget, delay: number): void {
@@ -201,14 +211,16 @@ export class OvsSwitch extends NetNode {
     e.createdAt = this.net.sched.now;
     e.lastUsed = e.createdAt;
     this.flows.add(e);
-    this.megaflows.clear();
-    this.scheduleExpiry();
+    this.missCache.clear();
+    if (isExact(e.match)) this.megaflows.delete(exactKeyOf(e.match));
+    else this.megaflows.clear();
+    this.armExpiry(e);
   }
 
   /** OFPT_FLOW_MOD delete: remove flows the predicate selects. */
   deleteFlows(pred: (e: FlowEntry) => boolean): FlowEntry[] {
     const gone = this.flows.remove(pred);
-    if (gone.length) this.megaflows.clear();
+    if (gone.length) this.flushDatapath();
     return gone;
   }
 
@@ -217,31 +229,41 @@ export class OvsSwitch extends NetNode {
     this.channel(() => this.installFlow(e));
   }
 
+  /** OFPT_PACKET_OUT: the switch sends the frame once the message has crossed the channel. */
   sendPacketOut(frame: EthernetFrame, inPort: number, actions: FlowAction[]): void {
-    this.channel(() => {
-      if (this.running) this.applyActions(frame, inPort, actions);
-    });
+    if (!this.running) return;
+    this.applyActions(frame, inPort, actions, Math.round(this.net.rng.jitter(LATENCY.controlChannel, LATENCY.spread)));
   }
 
-  private scheduleExpiry(): void {
-    let next = Infinity;
-    for (const e of this.flows.list()) {
-      if (e.idleTimeout) next = Math.min(next, e.lastUsed + e.idleTimeout * 1_000_000);
-      if (e.hardTimeout) next = Math.min(next, e.createdAt + e.hardTimeout * 1_000_000);
-    }
-    if (next === Infinity) return;
-    if (this.expiryTimer && !this.expiryTimer.cancelled && this.expiryTimer.at <= next) return;
-    this.net.sched.cancel(this.expiryTimer);
-    this.expiryTimer = this.net.sched.at(next, () => {
-      this.expiryTimer = undefined;
+  private flushDatapath(): void {
+    this.megaflows.clear();
+    this.missCache.clear();
+  }
+
+  /** When a flow expires if nothing hits it again (Infinity without timeouts). */
+  private expiresAt(e: FlowEntry): number {
+    let t = Infinity;
+    if (e.idleTimeout) t = Math.min(t, e.lastUsed + e.idleTimeout * 1_000_000);
+    if (e.hardTimeout) t = Math.min(t, e.createdAt + e.hardTimeout * 1_000_000);
+    return t;
+  }
+
+  private sweepTimer: EventHandle | undefined;
+
+  /**
+   * Flow expiry: like ovs-vswitchd, the switch sweeps its table about once a second while any
+   * flow has a timeout, removing the flows whose idle or hard timeout has passed.
+   */
+  private armExpiry(e: FlowEntry): void {
+    if (this.expiresAt(e) === Infinity || (this.sweepTimer && !this.sweepTimer.cancelled)) return;
+    const second = 1_000_000;
+    this.sweepTimer = this.net.sched.at((Math.floor(this.net.sched.now / second) + 1) * second, () => {
+      this.sweepTimer = undefined;
       const now = this.net.sched.now;
-      const gone = this.deleteFlows(
-        (e) => (e.idleTimeout > 0 && now - e.lastUsed >= e.idleTimeout * 1_000_000) || (e.hardTimeout > 0 && now - e.createdAt >= e.hardTimeout * 1_000_000),
-      );
-      for (const e of gone) {
-        if (e.sendFlowRem) for (const [, c] of this.connected) this.channel(() => c.flowRemoved?.(this, e));
-      }
-      this.scheduleExpiry();
+      const gone = this.deleteFlows((x) => now >= this.expiresAt(x));
+      for (const g of gone) if (g.sendFlowRem) for (const c of this.connected.values()) this.channel(() => c.flowRemoved?.(this, g));
+      const next = this.flows.list().find((x) => this.expiresAt(x) !== Infinity);
+      if (next) this.armExpiry(next);
     });
   }
 
@@ -251,61 +273,64 @@ export class OvsSwitch extends NetNode {
     if (!this.running) return;
     const inPort = this.portNos.get(intf);
     if (inPort === undefined || this.blockedPorts.has(inPort)) return;
+    // The frame is handled at once; the datapath's processing time is added to what it sends.
     if (!this.isOpenFlow) {
-      this.after(LATENCY.bridgeForward, () => this.normal(frame, inPort));
+      this.normal(frame, inPort, this.processing(LATENCY.bridgeForward));
       return;
     }
-    const fields = extractFields(frame, inPort);
-    const key = microflowKey(fields);
+    const key = packetKey(frame, inPort);
     const now = this.net.sched.now;
-    const mf = this.megaflows.get(key);
-    if (mf && now - mf.lastUsed < DATAPATH_FLOW_IDLE && (mf.flow === undefined || this.flows.list().includes(mf.flow))) {
+    const mf = this.megaflows.get(key) ?? this.missCache.get(key);
+    if (mf && now - mf.lastUsed < DATAPATH_FLOW_IDLE) {
       mf.lastUsed = now;
-      this.after(LATENCY.datapathHit, () => this.execute(mf.flow, frame, inPort));
+      this.execute(mf.flow, frame, inPort, this.processing(LATENCY.datapathHit));
       return;
     }
-    this.after(LATENCY.datapathUpcall, () => {
-      if (!this.running) return;
-      const flow = this.flows.lookup(fields);
-      this.megaflows.set(key, { flow, lastUsed: this.net.sched.now });
-      this.execute(flow, frame, inPort);
-    });
+    const flow = this.flows.lookup(() => extractFields(frame, inPort), key);
+    (flow ? this.megaflows : this.missCache).set(key, { flow, lastUsed: now });
+    this.execute(flow, frame, inPort, this.processing(LATENCY.datapathUpcall));
   }
 
-  private execute(flow: FlowEntry | undefined, frame: EthernetFrame, inPort: number): void {
-    if (!this.running) return;
+  /** `d`: microseconds from now until the switch has finished with the frame. */
+  private execute(flow: FlowEntry | undefined, frame: EthernetFrame, inPort: number, d: number): void {
     if (flow) {
       FlowTable.hit(flow, frame, this.net.sched.now);
-      this.applyActions(frame, inPort, flow.actions);
+      this.applyActions(frame, inPort, flow.actions, d);
       return;
     }
     // Table miss.
     if (this.connected.size > 0) {
-      for (const [, c] of this.connected) this.channel(() => c.packetIn(this, inPort, frame));
+      this.toControllers(frame, inPort, d);
       return;
     }
-    if (this.opts.failMode === 'standalone') this.normal(frame, inPort);
+    if (this.opts.failMode === 'standalone') this.normal(frame, inPort, d);
     // secure fail mode with no controller: dropped.
   }
 
-  applyActions(frame: EthernetFrame, inPort: number, actions: FlowAction[]): void {
+  /** OFPT_PACKET_IN to every connected controller; it arrives after the control channel's delay. */
+  private toControllers(frame: EthernetFrame, inPort: number, d: number): void {
+    const arrival = d + this.net.rng.jitter(LATENCY.controlChannel, LATENCY.spread);
+    for (const c of this.connected.values()) c.packetIn(this, inPort, frame, arrival);
+  }
+
+  applyActions(frame: EthernetFrame, inPort: number, actions: FlowAction[], d = 0): void {
     for (const a of actions) {
       switch (a.type) {
         case 'output':
-          this.output(a.port, frame);
+          this.output(a.port, frame, d);
           break;
         case 'in_port':
-          this.output(inPort, frame);
+          this.output(inPort, frame, d);
           break;
         case 'flood':
         case 'all':
-          this.flood(frame, a.type === 'all' ? -1 : inPort);
+          this.flood(frame, a.type === 'all' ? -1 : inPort, d);
           break;
         case 'normal':
-          this.normal(frame, inPort);
+          this.normal(frame, inPort, d);
           break;
         case 'controller':
-          for (const [, c] of this.connected) this.channel(() => c.packetIn(this, inPort, frame));
+          this.toControllers(frame, inPort, d);
           break;
         case 'local':
           break;
@@ -313,13 +338,13 @@ export class OvsSwitch extends NetNode {
     }
   }
 
-  private output(port: number, frame: EthernetFrame): void {
-    const i = this.portByNo(port);
+  private output(port: number, frame: EthernetFrame, d: number): void {
+    const i = this.portsByNo.get(port);
     if (!i || !i.link || this.blockedPorts.has(port)) return;
-    i.link.transmit(i, frame);
+    i.link.transmit(i, frame, d);
   }
 
-  private flood(frame: EthernetFrame, except: number): void {
+  private flood(frame: EthernetFrame, except: number, d: number): void {
     const now = this.net.sched.now;
     if (now - this.floodWindowStart > STORM_WINDOW) {
       this.floodWindowStart = now;
@@ -328,30 +353,36 @@ export class OvsSwitch extends NetNode {
     this.floodCount++;
     this.net.reportFlooding(this.name, this.floodCount);
     if (this.net.stormActive) return;
-    for (const { no } of this.ports()) if (no !== except) this.output(no, frame);
+    for (const { no } of this.portList) if (no !== except) this.output(no, frame, d);
   }
 
   /** The NORMAL action: a MAC-learning bridge (aging 300 s). */
-  private normal(frame: EthernetFrame, inPort: number): void {
+  private normal(frame: EthernetFrame, inPort: number, d: number): void {
     const now = this.net.sched.now;
     if (!isMulticastMac(frame.src)) this.macTable.set(frame.src, { port: inPort, at: now });
     const known = this.macTable.get(frame.dst);
     if (!isMulticastMac(frame.dst) && known && now - known.at < MAC_AGING) {
-      if (known.port !== inPort) this.output(known.port, frame);
+      if (known.port !== inPort) this.output(known.port, frame, d);
       return;
     }
-    this.flood(frame, inPort);
+    this.flood(frame, inPort, d);
   }
 
-  private after(base: number, fn: () => void): void {
-    this.net.sched.after(this.net.rng.jitter(base, LATENCY.spread), fn);
+  private lastProcessedAt = 0;
+
+  /** A jittered processing cost from now, never finishing before the previous frame (no reordering). */
+  private processing(base: number): number {
+    const now = this.net.sched.now;
+    const at = Math.max(now + Math.round(this.net.rng.jitter(base, LATENCY.spread)), this.lastProcessedAt);
+    this.lastProcessedAt = at;
+    return at - now;
   }
 
   /** A port's link went up or down: tell the controllers (OFPT_PORT_STATUS). */
   carrierChanged(intf: Intf): void {
     const no = this.portNos.get(intf);
     if (no === undefined) return;
-    this.megaflows.clear();
+    this.flushDatapath();
     for (const [, c] of this.connected) this.channel(() => c.portStatus?.(this, no, intf.running));
   }
 

@@ -59,7 +59,7 @@ export class MininetCli implements Mode {
     const m = /^[A-Za-z0-9_]*/.exec(line)!;
     const cmd = m[0];
     const args = line.slice(cmd.length).trim();
-    const handler = cmd ? HANDLERS[cmd] : undefined;
+    const handler = cmd && Object.hasOwn(HANDLERS, cmd) ? HANDLERS[cmd] : undefined;
     if (handler) return handler(this, session, args, out);
     return this.dispatch(session, cmd, args, line, out);
   }

@@ -5,12 +5,15 @@
 import type { ExecContext } from '../shell/context';
 import type { Session } from '../shell/session';
 import type { Proc } from '../shell/process';
-import { sleep } from '../shell/process';
+import { sleep, Signal, waitFor } from '../shell/process';
 import { Job } from '../shell/process';
 import { runBashLine } from '../shell/bash';
 import type { NetNode } from '../devices/node';
 import { Host } from '../devices/host';
+import type { Ipv4 } from '../wire/addr';
 import { formatIpv4 } from '../wire/addr';
+import type { IpStack } from '../net/ip-stack';
+import type { TcpError } from '../net/tcp';
 import type { Mininet, Out, Task } from './mininet';
 
 interface CliLike {
@@ -117,15 +120,21 @@ export function* iperfHosts(
   serverJob.start();
   try {
     if (!o.udp) {
-      // waitListening: probe until the server accepts (telnet in Mininet; a TCP connect here).
+      // waitListening (util.py): Mininet runs `echo A | telnet -e A IP 5001` on the client until
+      // it prints "Connected"; here the same TCP connect from the client's namespace. "No route
+      // to host": print the client's routing table and give up. Anything else (refused, timed
+      // out, network unreachable, no IP): a dot (info('.')), half a second, and again.
+      const stack = (client instanceof Host ? client : sandbox.lab).stack;
       for (;;) {
-        const probe = yield* mn.cmd(session, client, `iperf-probe ${ipText} 5001`);
-        if (probe.includes('Connected')) break;
-        if (probe.includes('No route')) {
+        const probe = yield* tcpProbe(stack, serverIp, 5001);
+        if (probe === 'interrupt') return undefined;
+        if (probe === 'connected') break;
+        if (probe === 'EHOSTUNREACH') {
           const rtable = yield* mn.cmd(session, client, 'route');
           out(`no route to ${ipText}:\n${rtable}`);
           return undefined;
         }
+        out('.');
         const w = yield sleep(500_000);
         if (w.reason === 'interrupt') return undefined;
       }
@@ -143,6 +152,36 @@ export function* iperfHosts(
   } finally {
     serverJob.kill();
   }
+}
+
+/**
+ * One waitListening probe: connect to ip:port and, once connected, close again (telnet reads
+ * EOF from its stdin and hangs up). Resolves to how the connect ended.
+ */
+function* tcpProbe(stack: IpStack, ip: Ipv4 | undefined, port: number): Task<'connected' | TcpError | 'interrupt'> {
+  if (ip === undefined) return 'ENETUNREACH';
+  const wake = new Signal(stack.net.sched);
+  let result: 'connected' | TcpError | undefined;
+  const c = stack.tcp.connect(ip, port, {
+    onConnect: (conn) => {
+      result = 'connected';
+      conn.close();
+      wake.fire();
+    },
+    onError: (_conn, e) => {
+      result = e;
+      wake.fire();
+    },
+  });
+  if (typeof c === 'string') return c;
+  while (result === undefined) {
+    const w = yield waitFor(wake);
+    if (w.reason === 'interrupt') {
+      c.abort();
+      return 'interrupt';
+    }
+  }
+  return result;
 }
 
 export function iperfTest(cli: CliLike, session: Session, out: Out, o: { udp: boolean; hosts?: NetNode[]; bw?: string }): Proc {

@@ -125,47 +125,149 @@ export function matches(m: FlowMatch, f: FlowFields): boolean {
   return true;
 }
 
-function sameMatch(a: FlowMatch, b: FlowMatch): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof FlowMatch>;
-  for (const k of keys) if (a[k] !== b[k]) return false;
-  return true;
+const MATCH_FIELDS: ReadonlyArray<keyof FlowMatch> = [
+  'in_port', 'dl_src', 'dl_dst', 'dl_type', 'vlan_tci', 'nw_src', 'nw_src_len', 'nw_dst', 'nw_dst_len', 'nw_proto', 'nw_tos', 'tp_src', 'tp_dst',
+];
+
+/** A flow's identity in its table: table, priority and the exact match (OpenFlow's "same flow"). */
+function flowKey(table: number, priority: number, m: FlowMatch): string {
+  let k = `${table}/${priority}`;
+  for (const f of MATCH_FIELDS) k += '|' + (m[f] ?? '');
+  return k;
+}
+
+/** The fields an exact OpenFlow 1.0 match fixes, as one string (undefined fields are empty). */
+export function exactKeyOf(m: FlowMatch | FlowFields): string {
+  return `${m.in_port}|${headerKey(m)}`;
+}
+
+function headerKey(m: FlowMatch | FlowFields): string {
+  return `${m.dl_src}|${m.dl_dst}|${m.dl_type}|${m.vlan_tci}|${m.nw_src ?? ''}|${m.nw_dst ?? ''}|${m.nw_proto ?? ''}|${m.nw_tos ?? ''}|${m.tp_src ?? ''}|${m.tp_dst ?? ''}`;
+}
+
+/**
+ * exactKeyOf(extractFields(frame, inPort)) without building the fields: a frame crosses many
+ * switches unchanged, so its header part is computed once and remembered.
+ */
+const headerKeys = new WeakMap<EthernetFrame, string>();
+export function packetKey(frame: EthernetFrame, inPort: number): string {
+  let h = headerKeys.get(frame);
+  if (h === undefined) {
+    h = headerKey(extractFields(frame, 0));
+    headerKeys.set(frame, h);
+  }
+  return `${inPort}|${h}`;
+}
+
+/** Does this match fix every field a packet of its type has (so one hash lookup finds it)? */
+export function isExact(m: FlowMatch): boolean {
+  if (m.in_port === undefined || m.dl_src === undefined || m.dl_dst === undefined || m.dl_type === undefined || m.vlan_tci === undefined) return false;
+  if ((m.nw_src_len ?? 32) < 32 || (m.nw_dst_len ?? 32) < 32) return false;
+  const nw = [m.nw_src, m.nw_dst, m.nw_proto];
+  const l4 = [m.nw_tos, m.tp_src, m.tp_dst];
+  if (m.dl_type === 0x0800) return [...nw, ...l4].every((x) => x !== undefined);
+  if (m.dl_type === 0x0806) return nw.every((x) => x !== undefined) && l4.every((x) => x === undefined);
+  return [...nw, ...l4].every((x) => x === undefined);
+}
+
+function isExactIn0(e: FlowEntry): boolean {
+  return e.table === 0 && isExact(e.match);
 }
 
 export class FlowTable {
+  /** Every flow, in the order it was added (the order dump-flows prints). */
   private flows: FlowEntry[] = [];
+  /** Exact-match table-0 flows by exactKeyOf (one per priority); everything else in `wild`, by priority. */
+  private exact = new Map<string, FlowEntry[]>();
+  private wild: FlowEntry[] = [];
 
   list(): readonly FlowEntry[] {
     return this.flows;
+  }
+
+  has(e: FlowEntry): boolean {
+    if (e.table === 0 && isExact(e.match)) return this.exact.get(exactKeyOf(e.match))?.includes(e) ?? false;
+    return this.wild.includes(e) || this.flows.includes(e);
   }
 
   get size(): number {
     return this.flows.length;
   }
 
-  /** Add or replace (same match and priority: counters reset, as OFPFC_ADD does). */
-  add(e: FlowEntry): void {
-    const i = this.flows.findIndex((x) => x.table === e.table && x.priority === e.priority && sameMatch(x.match, e.match));
-    if (i >= 0) this.flows[i] = e;
-    else this.flows.push(e);
+  /** The flow with the same table, priority and match as e (OpenFlow's identity), if any. */
+  private same(e: FlowEntry): FlowEntry | undefined {
+    if (e.table === 0 && isExact(e.match)) return this.exact.get(exactKeyOf(e.match))?.find((x) => x.priority === e.priority);
+    const key = flowKey(e.table, e.priority, e.match);
+    return this.flows.find((x) => x.table === e.table && x.priority === e.priority && !isExactIn0(x) && flowKey(x.table, x.priority, x.match) === key);
   }
 
-  /** Remove flows; `strict` needs the same match and priority, otherwise the match is a filter. */
+  /** Add or replace (same match and priority: the new entry, with fresh counters, as OFPFC_ADD does). */
+  add(e: FlowEntry): void {
+    const old = this.same(e);
+    if (old) {
+      this.flows[this.flows.indexOf(old)] = e;
+      this.unindexLookup(old);
+    } else {
+      this.flows.push(e);
+    }
+    this.indexLookup(e);
+  }
+
+  private indexLookup(e: FlowEntry): void {
+    if (e.table !== 0) return;
+    if (isExact(e.match)) {
+      const k = exactKeyOf(e.match);
+      const list = this.exact.get(k);
+      if (list) list.push(e);
+      else this.exact.set(k, [e]);
+      return;
+    }
+    // Keep wildcard flows by descending priority, earlier-added first among equals.
+    let at = this.wild.length;
+    while (at > 0 && this.wild[at - 1]!.priority < e.priority) at--;
+    this.wild.splice(at, 0, e);
+  }
+
+  private unindexLookup(e: FlowEntry): void {
+    if (e.table !== 0) return;
+    if (isExact(e.match)) {
+      const k = exactKeyOf(e.match);
+      const list = this.exact.get(k)?.filter((x) => x !== e);
+      if (list && list.length) this.exact.set(k, list);
+      else this.exact.delete(k);
+      return;
+    }
+    this.wild = this.wild.filter((x) => x !== e);
+  }
+
+  /** Remove the flows the predicate selects; returns them. */
   remove(pred: (e: FlowEntry) => boolean): FlowEntry[] {
     const gone = this.flows.filter(pred);
-    if (gone.length) this.flows = this.flows.filter((e) => !pred(e));
+    if (gone.length) {
+      const dead = new Set(gone);
+      this.flows = this.flows.filter((e) => !dead.has(e));
+      for (const e of gone) this.unindexLookup(e);
+    }
     return gone;
   }
 
   clear(): void {
     this.flows = [];
+    this.exact.clear();
+    this.wild = [];
   }
 
   /** The highest-priority match in table 0 (ties: the flow added first). */
-  lookup(f: FlowFields): FlowEntry | undefined {
+  lookup(f: FlowFields | (() => FlowFields), key?: string): FlowEntry | undefined {
     let best: FlowEntry | undefined;
-    for (const e of this.flows) {
-      if (e.table !== 0 || !matches(e.match, f)) continue;
-      if (!best || e.priority > best.priority) best = e;
+    const fields = (): FlowFields => (typeof f === 'function' ? (f = f()) : f);
+    const exact = this.exact.get(key ?? exactKeyOf(fields()));
+    if (exact) for (const e of exact) if (!best || e.priority > best.priority) best = e;
+    if (this.wild.length === 0) return best;
+    const pf = fields();
+    for (const e of this.wild) {
+      if (best && e.priority <= best.priority) break;
+      if (matches(e.match, pf)) return e;
     }
     return best;
   }
@@ -176,9 +278,4 @@ export class FlowTable {
     e.nBytes += frameSize(frame);
     e.lastUsed = now;
   }
-}
-
-/** Key of a microflow in the kernel datapath cache. */
-export function microflowKey(f: FlowFields): string {
-  return `${f.in_port}|${f.dl_src}|${f.dl_dst}|${f.dl_type}|${f.nw_src}|${f.nw_dst}|${f.nw_proto}|${f.nw_tos}|${f.tp_src}|${f.tp_dst}`;
 }

@@ -54,6 +54,18 @@ export class IpStack {
     return this.net.rng.jitter(base, LATENCY.spread);
   }
 
+  private lastAt = { tx: 0, rx: 0 };
+
+  /**
+   * When a packet entering the send or receive path comes out of it: a jittered processing
+   * cost, but never before the previous packet on the same path (a stack does not reorder).
+   */
+  private fifo(path: 'tx' | 'rx', base: number): number {
+    const at = Math.max(this.net.sched.now + Math.round(this.cost(base)), this.lastAt[path]);
+    this.lastAt[path] = at;
+    return at;
+  }
+
   // ---- addresses and interface state -------------------------------------------------
 
   /** Add an address and, if the interface is up, its connected route (proto kernel scope link). */
@@ -165,7 +177,7 @@ export class IpStack {
     const pkt: Ipv4Packet = {
       proto: 'ipv4', src, dst, ttl: partial.ttl ?? DEFAULT_TTL, tos: partial.tos ?? 0, id: this.allocIpId(), payload: partial.payload,
     };
-    this.net.sched.after(this.cost(LATENCY.hostStack), () => this.output(pkt, rt));
+    this.net.sched.at(this.fifo('tx', LATENCY.hostStack), () => this.output(pkt, rt));
     return 'ok';
   }
 
@@ -220,7 +232,9 @@ export class IpStack {
       return; // not for us, and not promiscuous
     }
     const p = frame.payload;
-    this.net.sched.after(this.cost(LATENCY.hostStack), () => {
+    // An ARP request for someone else is dropped by the driver path at once (no work to model).
+    if (p.proto === 'arp' && p.op === 1 && !this.ownsOn(p.tpa, intf)) return;
+    this.net.sched.at(this.fifo('rx', LATENCY.hostStack), () => {
       if (p.proto === 'arp') this.neighbors.receive(p, intf);
       else if (p.proto === 'ipv4') this.receiveIp(p, intf);
     });
@@ -237,13 +251,15 @@ export class IpStack {
   }
 
   private forward(pkt: Ipv4Packet, inIntf: Intf): void {
-    if (pkt.ttl <= 1) {
-      this.sendIcmpError(pkt, ICMP_TIME_EXCEEDED, 0, inIntf);
-      return;
-    }
+    // The route lookup (ip_route_input) comes before ip_forward's TTL check: an unroutable
+    // packet gets net unreachable even with TTL 1.
     const rt = this.routes.lookup(pkt.dst);
     if (!rt || !rt.dev || rt.type !== 'unicast') {
       this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_NET, inIntf);
+      return;
+    }
+    if (pkt.ttl <= 1) {
+      this.sendIcmpError(pkt, ICMP_TIME_EXCEEDED, 0, inIntf);
       return;
     }
     const out: Ipv4Packet = { ...pkt, ttl: pkt.ttl - 1 };
@@ -267,11 +283,16 @@ export class IpStack {
   sendIcmpError(orig: Ipv4Packet, type: number, code: number, _inIntf?: Intf): void {
     if (orig.payload.proto === 'icmp' && orig.payload.type !== ICMP_ECHO_REQUEST && orig.payload.type !== ICMP_ECHO_REPLY) return;
     if (orig.dst === 0xffffffff) return;
+    const msg = { proto: 'icmp', type, code, original: orig } as IcmpMessage;
+    if (this.isLocal(orig.src)) {
+      // About our own packet to ourselves (traceroute 127.0.0.1): back over loopback.
+      this.send({ src: orig.dst, dst: orig.src, tos: 0xc0, payload: msg });
+      return;
+    }
     const rt = this.routes.lookup(orig.src);
     if (!rt || !rt.dev) return;
     const src = this.sourceFor(rt.dev, orig.src);
     if (src === undefined) return;
-    const msg = { proto: 'icmp', type, code, original: orig } as IcmpMessage;
     const pkt: Ipv4Packet = { proto: 'ipv4', src, dst: orig.src, ttl: DEFAULT_TTL, tos: 0xc0, id: this.allocIpId(), payload: msg };
     this.output(pkt, rt);
   }

@@ -30,8 +30,11 @@ export class Link {
     return undefined;
   }
 
-  /** Put a frame on the wire from `from`; it reaches the peer later, or is lost. */
-  transmit(from: Intf, frame: EthernetFrame): void {
+  /**
+   * Put a frame on the wire from `from`, `delay` microseconds from now (the sender's own
+   * processing time); it reaches the peer later, or is lost.
+   */
+  transmit(from: Intf, frame: EthernetFrame, delay = 0): void {
     const to = this.peerOf(from);
     const net = this.net;
     if (!to || !from.adminUp) {
@@ -45,7 +48,7 @@ export class Link {
     }
     const size = frameSize(frame);
     const tc = from.tc;
-    const now = net.sched.now;
+    const now = net.sched.now + delay;
     let departs = now;
     if (tc?.bw) {
       const limit = tc.maxQueueSize ?? 1000;
@@ -54,7 +57,7 @@ export class Link {
         return;
       }
       const serialization = (size * 8) / tc.bw; // bits / (Mbit/s) = microseconds
-      departs = Math.max(now, from.busyUntil) + serialization;
+      departs = Math.ceil(Math.max(now, from.busyUntil) + serialization);
       from.busyUntil = departs;
       from.queued++;
       net.sched.at(departs, () => {
@@ -63,19 +66,19 @@ export class Link {
     }
     from.stats.txPackets++;
     from.stats.txBytes += size;
-    for (const c of from.captures) c(frame, 'out', from);
+    if (from.captures.size) for (const c of from.captures) c(frame, 'out', from);
     net.observeTransmit(from, to, frame, departs);
     if (tc?.loss && net.rng.chance(tc.loss / 100)) return;
-    let delay: number = LATENCY.veth;
-    if (tc?.delay) delay = tc.delay;
-    if (tc?.jitter) delay = Math.max(0, delay + (net.rng.float() * 2 - 1) * tc.jitter);
-    net.sched.at(departs + delay, () => {
+    let wire: number = LATENCY.veth;
+    if (tc?.delay) wire = tc.delay;
+    if (tc?.jitter) wire = Math.max(0, wire + (net.rng.float() * 2 - 1) * tc.jitter);
+    net.sched.at(Math.round(departs + wire), () => {
       if (!to.adminUp || !this.up) {
         return;
       }
       to.stats.rxPackets++;
       to.stats.rxBytes += size;
-      for (const c of to.captures) c(frame, 'in', to);
+      if (to.captures.size) for (const c of to.captures) c(frame, 'in', to);
       to.owner.receive(frame, to);
     });
   }

@@ -130,7 +130,12 @@ export class Session {
 
   private runLine(line: string): void {
     if (line.trim() !== '' && this.history[this.history.length - 1] !== line) this.history.push(line);
-    const proc = this.mode.run(line, this);
+    let proc: Proc | undefined;
+    try {
+      proc = this.mode.run(line, this);
+    } catch (e) {
+      this.write(`*** sandbox: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
     if (proc) this.startForeground(proc);
     else this.becameReady();
   }
@@ -224,6 +229,10 @@ export class Session {
   }
 
   complete(line: string): Completion {
-    return this.mode.complete(line, this);
+    try {
+      return this.mode.complete(line, this);
+    } catch {
+      return { candidates: [], from: line.length };
+    }
   }
 }

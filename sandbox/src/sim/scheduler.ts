@@ -28,8 +28,9 @@ export class Scheduler {
     return this.at(this._now + Math.max(0, Math.round(delay)), fn);
   }
 
+  /** Run fn at virtual time `time` (rounded up to a whole microsecond; never in the past). */
   at(time: Micros, fn: () => void): EventHandle {
-    const ev: EventHandle = { at: Math.max(time, this._now), seq: this.seqCounter++, cancelled: false, fn };
+    const ev: EventHandle = { at: Math.max(Math.ceil(time), this._now), seq: this.seqCounter++, cancelled: false, fn };
     this.push(ev);
     return ev;
   }
