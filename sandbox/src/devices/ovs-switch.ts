@@ -153,8 +153,9 @@ export class OvsSwitch extends NetNode {
     this.net.ofListeners.stopWaiting(this);
     this.flows.clear();
     this.flushDatapath();
-    this.net.sched.cancel(this.sweepTimer);
-    this.sweepTimer = undefined;
+    for (const t of this.expiryTimers) this.net.sched.cancel(t);
+    this.expiryTimers = [];
+    this.expiryBuckets.clear();
   }
 
   private tryConnect(t: ControllerTarget, delay: number): void {
@@ -248,23 +249,42 @@ export class OvsSwitch extends NetNode {
     return t;
   }
 
-  private sweepTimer: EventHandle | undefined;
+  /** Flows waiting to be checked for expiry, by the whole second at which they might expire. */
+  private expiryBuckets = new Map<number, FlowEntry[]>();
+  private expiryTimers: EventHandle[] = [];
 
   /**
-   * Flow expiry: like ovs-vswitchd, the switch sweeps its table about once a second while any
-   * flow has a timeout, removing the flows whose idle or hard timeout has passed.
+   * Flow expiry, checked once a second as ovs-vswitchd does: each flow with a timeout waits in the
+   * bucket of the second it would expire if unused; when that second comes, it is removed if it
+   * really expired, or moved to the bucket of its new deadline (so each flow costs one check per
+   * idle period, not one per second).
    */
   private armExpiry(e: FlowEntry): void {
-    if (this.expiresAt(e) === Infinity || (this.sweepTimer && !this.sweepTimer.cancelled)) return;
-    const second = 1_000_000;
-    this.sweepTimer = this.net.sched.at((Math.floor(this.net.sched.now / second) + 1) * second, () => {
-      this.sweepTimer = undefined;
-      const now = this.net.sched.now;
-      const gone = this.deleteFlows((x) => now >= this.expiresAt(x));
-      for (const g of gone) if (g.sendFlowRem) for (const c of this.connected.values()) this.channel(() => c.flowRemoved?.(this, g));
-      const next = this.flows.list().find((x) => this.expiresAt(x) !== Infinity);
-      if (next) this.armExpiry(next);
-    });
+    const at = this.expiresAt(e);
+    if (at === Infinity) return;
+    const second = Math.ceil(at / 1_000_000);
+    const bucket = this.expiryBuckets.get(second);
+    if (bucket) {
+      bucket.push(e);
+      return;
+    }
+    this.expiryBuckets.set(second, [e]);
+    this.expiryTimers.push(this.net.sched.at(second * 1_000_000, () => this.sweep(second)));
+  }
+
+  private sweep(second: number): void {
+    const bucket = this.expiryBuckets.get(second) ?? [];
+    this.expiryBuckets.delete(second);
+    const now = this.net.sched.now;
+    const expired = new Set<FlowEntry>();
+    for (const e of bucket) {
+      if (!this.flows.has(e)) continue;
+      if (now >= this.expiresAt(e)) expired.add(e);
+      else this.armExpiry(e);
+    }
+    if (expired.size === 0) return;
+    const gone = this.deleteFlows((x) => expired.has(x));
+    for (const g of gone) if (g.sendFlowRem) for (const c of this.connected.values()) this.channel(() => c.flowRemoved?.(this, g));
   }
 
   // ---- the datapath ----------------------------------------------------------------------
