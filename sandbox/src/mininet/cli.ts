@@ -5,7 +5,7 @@
 import type { Sandbox } from '../sandbox';
 import type { ExecContext } from '../shell/context';
 import type { Completion, Mode, Session } from '../shell/session';
-import type { Proc } from '../shell/process';
+import type { Proc, Wake } from '../shell/process';
 import { runBashLine } from '../shell/bash';
 import { resolvePath } from '../fs/vfs';
 import { Host } from '../devices/host';
@@ -60,7 +60,11 @@ export class MininetCli implements Mode {
     const cmd = m[0];
     const args = line.slice(cmd.length).trim();
     const handler = cmd && Object.hasOwn(HANDLERS, cmd) ? HANDLERS[cmd] : undefined;
-    if (handler) return handler(this, session, args, out);
+    if (handler) {
+      const proc = handler(this, session, args, out);
+      // Ctrl-C aborts a CLI command (cli.py run(): KeyboardInterrupt → "Interrupt"); py/px handle it themselves.
+      return cmd === 'py' || cmd === 'px' ? proc : abortOnInterrupt(proc, out);
+    }
     return this.dispatch(session, cmd, args, line, out);
   }
 
@@ -133,6 +137,21 @@ export class MininetCli implements Mode {
     }
     return 0;
   }
+}
+
+/** Run a CLI command; on Ctrl-C stop it (its finally blocks run) and print Mininet's "Interrupt". */
+function* abortOnInterrupt(inner: Proc, out: Out): Proc {
+  let r = inner.next({ reason: 'start' });
+  while (!r.done) {
+    const w: Wake = yield r.value;
+    if (w.reason === 'interrupt') {
+      inner.return(130);
+      out('\nInterrupt\n');
+      return 130;
+    }
+    r = inner.next(w);
+  }
+  return r.value;
 }
 
 function nodeArgs(cli: MininetCli, args: string, out: Out): NetNode[] | undefined {
