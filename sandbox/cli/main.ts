@@ -145,32 +145,27 @@ function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: numb
 
 /** A real terminal: readline with history and completion; Ctrl-C and Ctrl-D go to the session. */
 function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number | undefined): void {
-  const rl = readline.createInterface({
-    input: process.stdin,
-    output: process.stdout,
-    terminal: true,
-    historySize: 1000,
-    completer: (line: string): [string[], string] => {
-      const c = session.complete(line);
-      return [c.candidates, line.slice(c.from)];
-    },
-  });
   const pacer = fast ? undefined : new NodePacer(sandbox);
   pacer?.start();
+  const history: string[] = [];
+  let rl: readline.Interface;
   let startedAt = 0;
   let interrupted = false;
+
+  const quit = (): void => {
+    pacer?.stop();
+    rl.close();
+    process.exit(0);
+  };
   const showPrompt = (): void => {
-    if (session.closed) {
-      pacer?.stop();
-      rl.close();
-      process.exit(0);
-    }
+    if (session.closed) return quit();
     const p = session.prompt;
     if (p === undefined) return;
     rl.setPrompt(p);
     rl.prompt();
   };
   session.onReady(() => setImmediate(showPrompt));
+
   const afterSubmit = (): void => {
     startedAt = sandbox.now;
     interrupted = false;
@@ -185,22 +180,46 @@ function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs
       }, 20);
     }
   };
-  rl.on('line', (l) => {
-    session.submit(l);
-    afterSubmit();
-  });
-  rl.on('SIGINT', () => {
-    rl.write(null, { ctrl: true, name: 'u' });
-    if (!session.busy) process.stdout.write('\n'.slice(1));
-    session.interrupt();
-    if (fast) sandbox.settle(session);
-  });
-  rl.on('close', () => {
-    if (session.closed) return;
-    process.stdout.write('\n'.slice(1));
-    session.eof();
-    afterSubmit();
-  });
+
+  // readline closes itself on Ctrl-D; the lab's shells may go on (Ctrl-D in mininet> only
+  // leaves Mininet), so a fresh interface is opened while the session lives.
+  const open = (): void => {
+    rl = readline.createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: true,
+      history,
+      historySize: 1000,
+      completer: (line: string): [string[], string] => {
+        const c = session.complete(line);
+        return [c.candidates, line.slice(c.from)];
+      },
+    });
+    rl.on('line', (l) => {
+      session.submit(l);
+      afterSubmit();
+    });
+    rl.on('SIGINT', () => {
+      if (!session.busy) {
+        // At a prompt: forget the half-typed line, as bash does (it stays on screen with ^C).
+        const editor = rl as unknown as { line: string; cursor: number };
+        editor.line = '';
+        editor.cursor = 0;
+      }
+      session.interrupt();
+      if (fast) sandbox.settle(session);
+    });
+    rl.on('close', () => {
+      if (session.closed) return;
+      session.eof();
+      afterSubmit();
+      if (!session.closed) {
+        open();
+        showPrompt();
+      }
+    });
+  };
+  open();
   showPrompt();
 }
 

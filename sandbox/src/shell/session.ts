@@ -211,6 +211,7 @@ export class Session {
     const frame: ModeFrame = { mode, owner: this.foreground, popped: new Signal(this.sandbox.net.sched) };
     this.frames.push(frame);
     this.foreground = undefined;
+    this.becameReady();
     return frame.popped;
   }
 
