@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { Sandbox } from '../src/sandbox';
 import type { Session } from '../src/shell/session';
 import { resolvePath } from '../src/fs/vfs';
-import { NodePacer } from './pacer';
+import { Pacer } from '../worker/pacer';
 
 const USAGE = `usage: npm run -s sandbox -- [--fast] [--seed N] [--max-run SECONDS] [--lesson ID] [--file HOST_PATH[:LAB_PATH]]...
   --fast        run each command as fast as possible (virtual time does not follow the clock)
@@ -98,7 +98,7 @@ function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: numb
     ended = true;
     waiting?.();
   });
-  const pacer = fast ? undefined : new NodePacer(sandbox);
+  const pacer = fast ? undefined : new Pacer(sandbox);
   pacer?.start();
 
   const runToReady = async (): Promise<void> => {
@@ -145,7 +145,7 @@ function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: numb
 
 /** A real terminal: readline with history and completion; Ctrl-C and Ctrl-D go to the session. */
 function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number | undefined): void {
-  const pacer = fast ? undefined : new NodePacer(sandbox);
+  const pacer = fast ? undefined : new Pacer(sandbox);
   pacer?.start();
   const history: string[] = [];
   let rl: readline.Interface;
@@ -169,6 +169,7 @@ function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs
   const afterSubmit = (): void => {
     startedAt = sandbox.now;
     interrupted = false;
+    pacer?.kick();
     if (fast) sandbox.settle(session, maxRunUs ?? 3600e6);
     else if (maxRunUs !== undefined) {
       const watch = setInterval(() => {
