@@ -291,7 +291,7 @@ export class IpStack {
     }
     const rt = this.routes.lookup(orig.src);
     if (!rt || !rt.dev) return;
-    const src = this.sourceFor(rt.dev, orig.src);
+    const src = rt.src ?? this.sourceFor(rt.dev, orig.src);
     if (src === undefined) return;
     const pkt: Ipv4Packet = { proto: 'ipv4', src, dst: orig.src, ttl: DEFAULT_TTL, tos: 0xc0, id: this.allocIpId(), payload: msg };
     this.output(pkt, rt);
