@@ -5,6 +5,11 @@ export function seedFilesystem(fs: Vfs): void {
   for (const d of ['/root', '/tmp', '/home', '/etc', '/var/log', '/opt', '/usr/share/doc/mininet/examples', '/proc/sys/net/ipv4']) {
     fs.mkdir(d, true);
   }
+  fs.chmod('/root', 0o700);
+  fs.chmod('/tmp', 0o1777);
+  // Ubuntu's skeleton files (/etc/skel), abridged to what matters here.
+  fs.writeFile('/root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n\n[ -z "$PS1" ] && return\n\nHISTCONTROL=ignoreboth\nshopt -s histappend\n');
+  fs.writeFile('/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n\nif [ "$BASH" ]; then\n  if [ -f ~/.bashrc ]; then\n    . ~/.bashrc\n  fi\nfi\n\nmesg n 2> /dev/null || true\n');
   fs.writeFile('/etc/hostname', 'master1\n');
   fs.writeFile(
     '/etc/hosts',

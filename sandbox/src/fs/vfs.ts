@@ -131,6 +131,14 @@ export class Vfs {
     return undefined;
   }
 
+  /** Change a file's or directory's permission bits. */
+  chmod(path: string, mode: number): FsError | undefined {
+    const n = this.lookup(path);
+    if (!n) return 'ENOENT';
+    n.mode = mode;
+    return undefined;
+  }
+
   remove(path: string, recursive = false): FsError | undefined {
     const n = this.lookup(path);
     if (!n) return 'ENOENT';

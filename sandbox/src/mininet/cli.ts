@@ -7,6 +7,7 @@ import type { ExecContext } from '../shell/context';
 import type { Completion, Mode, Session } from '../shell/session';
 import type { Proc, Wake } from '../shell/process';
 import { runBashLine } from '../shell/bash';
+import { ShellState } from '../shell/shell-state';
 import { resolvePath } from '../fs/vfs';
 import { Host } from '../devices/host';
 import { OvsSwitch } from '../devices/ovs-switch';
@@ -20,6 +21,9 @@ import { evalPy, execPy } from './py-eval';
 import { currentWord } from '../shell/complete';
 
 type Handler = (cli: MininetCli, session: Session, args: string, out: Out) => Proc;
+
+/** The output of the command running on a node's shell right now, if any (see runOnNode). */
+const foreground = new WeakMap<ShellState, { readonly out: Out }>();
 
 function* quick(fn: () => number | void): Proc {
   return fn() ?? 0;
@@ -63,9 +67,18 @@ export class MininetCli implements Mode {
     if (handler) {
       const proc = handler(this, session, args, out);
       // Ctrl-C aborts a CLI command (cli.py run(): KeyboardInterrupt → "Interrupt"); py/px handle it themselves.
-      return cmd === 'py' || cmd === 'px' ? proc : abortOnInterrupt(proc, out);
+      // noecho and time pass the line on (to CLI.default / onecmd), where a node command gets the
+      // SIGINT (waitForNode) and a CLI command is aborted by its own wrapper.
+      return cmd === 'py' || cmd === 'px' || cmd === 'noecho' || cmd === 'time' ? proc : abortOnInterrupt(proc, out);
     }
     return this.dispatch(session, cmd, args, line, out);
+  }
+
+  /** CLI.default(): a line that must start with a node name (what `noecho` runs). */
+  defaultLine(session: Session, raw: string, out: Out): Proc | undefined {
+    const line = raw.trim();
+    const cmd = /^[A-Za-z0-9_]*/.exec(line)![0];
+    return this.dispatch(session, cmd, line.slice(cmd.length).trim(), line, out);
   }
 
   /** `<node> <command>`: run it in the node's shell, names replaced by IPs. */
@@ -101,15 +114,34 @@ export class MininetCli implements Mode {
   runOnNode(session: Session, node: NetNode, line: string, out: Out): Proc {
     const shell = this.mn.shellFor(node);
     const sandbox = this.sandbox;
+    const mn = this.mn;
     return (function* (): Proc {
+      if (!(yield* mn.shellRoundTrip())) return 130;
+      // The node's bash runs with job control off (set +m): finished background jobs are
+      // forgotten at its next prompt without a "Done" notice, so `jobs` no longer lists them.
+      shell.reapJobs();
       if (shell.pendingOutput) {
         out(shell.pendingOutput);
         shell.pendingOutput = '';
       }
-      return yield* runBashLine(sandbox, session, shell, line, out, {
-        interactive: false,
-        backgroundOut: (t) => (shell.pendingOutput += t),
-      });
+      // While a command runs, the CLI reads the node's pty, so output of the node's background
+      // jobs shows at once; between commands it waits for the node's next command. A job's
+      // output while the line that started it is still running waits too: the real program
+      // starts writing only after the shell has already returned its prompt.
+      const reader = { out };
+      foreground.set(shell, reader);
+      try {
+        return yield* runBashLine(sandbox, session, shell, line, out, {
+          interactive: false,
+          backgroundOut: (t) => {
+            const now = foreground.get(shell);
+            if (now && now !== reader) now.out(t);
+            else shell.pendingOutput += t;
+          },
+        });
+      } finally {
+        foreground.delete(shell);
+      }
     })();
   }
 
@@ -260,22 +292,25 @@ const HANDLERS: Record<string, Handler> = {
       return 0;
     })();
   },
+  // do_sh is subprocess.call(line, shell=True): a fresh shell in the root namespace each time,
+  // so cd and variables do not carry over to the next `sh` (or to c0's shell).
   sh: (cli, session, args, out) => {
     if (!args) return quick(() => 0);
-    const shell = cli.mn.shellFor(cli.mn.controllers[0] ?? cli.sandbox.lab);
-    return runBashLine(cli.sandbox, session, shell, args, out, { interactive: false });
+    return runBashLine(cli.sandbox, session, new ShellState(cli.sandbox.lab), args, out, { interactive: false });
   },
+  // do_noecho calls self.default(line): only node commands run; anything else is unknown.
   noecho: (cli, session, args, out) => {
-    const p = cli.onecmd(session, args, out);
+    const p = cli.defaultLine(session, args, out);
     return p ?? quick(() => 0);
   },
   source: (cli, session, args, out) => {
-    if (!args) return quick(() => out('usage: source <file>\n'));
+    const a = args.split(/\s+/).filter(Boolean);
+    if (a.length !== 1) return quick(() => out('usage: source <file>\n'));
     return (function* (): Proc {
-      const path = resolvePath(args.split(/\s+/)[0]!, '/root');
+      const path = resolvePath(a[0]!, '/root');
       const text = cli.sandbox.fs.readFile(path);
       if (typeof text !== 'string' || !cli.sandbox.fs.isFile(path)) {
-        out(`error reading file ${args}\n`);
+        out(`error reading file ${a[0]}\n`);
         return 1;
       }
       for (const l of text.split('\n')) {

@@ -23,6 +23,7 @@ import type { MininetOptions } from './options';
 import { parseDelay, tcStatus } from './tc';
 import { naturalSort } from '../topo/natural';
 import { applySpanningTree } from '../devices/stp';
+import type { Rng } from '../sim/rng';
 
 export type Task<T> = Generator<Wait, T, Wake>;
 export type Out = (text: string) => void;
@@ -78,8 +79,24 @@ export class Mininet {
     return s;
   }
 
+  /** Random source for the cost of talking to a node's shell, forked on first use. */
+  private cmdRng: Rng | undefined;
+
+  /**
+   * What a node command costs before it runs: node.sendCmd() writes the line to the node's
+   * bash and waitOutput() polls for its sentinel, about 1-2 ms on a real machine (`time h1 true`
+   * prints e.g. `*** Elapsed time: 0.001843 secs`, reference/mininet.md §2.5). False if Ctrl-C
+   * arrived meanwhile.
+   */
+  *shellRoundTrip(): Task<boolean> {
+    this.cmdRng ??= this.sandbox.net.rng.fork();
+    const w = yield sleep(this.cmdRng.range(900, 1900));
+    return w.reason !== 'interrupt';
+  }
+
   /** Run a bash line on a node and return what it printed (node.cmd). */
   *cmd(session: Session, node: NetNode, line: string): Task<string> {
+    if (!(yield* this.shellRoundTrip())) return '';
     let text = '';
     yield* runBashLine(this.sandbox, session, this.shellFor(node), line, (t) => (text += t), { interactive: false });
     return text;

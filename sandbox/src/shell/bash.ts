@@ -12,6 +12,7 @@ import type { Completion, Mode, Session } from './session';
 import { Job } from './process';
 import type { Proc } from './process';
 import type { ShellState } from './shell-state';
+import { jobStateText } from './shell-state';
 import type { ListItem, SimpleCommand } from './tokenize';
 import { parseLine } from './tokenize';
 import { completeWord } from './complete';
@@ -194,21 +195,15 @@ export class BashMode implements Mode {
   }
 
   run(line: string, session: Session): Proc | undefined {
-    const notices = this.jobNotices();
-    if (line.trim() === '' && !notices) return undefined;
-    const self = this;
-    return (function* (): Proc {
-      if (notices) session.write(notices);
-      if (line.trim() === '') return 0;
-      return yield* runBashLine(self.sandbox, session, self.shell, line, (t) => session.write(t), { interactive: true });
-    })();
+    if (line.trim() === '') return undefined;
+    return runBashLine(this.sandbox, session, this.shell, line, (t) => session.write(t), { interactive: true });
   }
 
-  /** "[1]+  Done   cmd" lines for background jobs that finished since the last prompt. */
-  private jobNotices(): string {
-    const done = this.shell.reapJobs();
-    return done
-      .map((j) => `[${j.id}]+  ${j.job.status === 0 ? 'Done' : `Exit ${j.job.status}`}${' '.repeat(20)}${j.command}\n`)
+  /** "[1]+  Done                    cmd" for background jobs that finished since the last prompt. */
+  beforePrompt(): string {
+    return this.shell
+      .reapJobs()
+      .map((j) => `[${j.id}]+  ${jobStateText(j).padEnd(24)}${j.command}\n`)
       .join('');
   }
 

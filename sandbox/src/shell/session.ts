@@ -26,6 +26,8 @@ export interface Mode {
   /** What the terminal shows when Ctrl-C is pressed at this prompt, before the next prompt. */
   readonly interruptText: string;
   complete(line: string, session: Session): Completion;
+  /** Text shown just before the next prompt (bash's "[1]+  Done ..." job notices). */
+  beforePrompt?(session: Session): string;
 }
 
 interface ModeFrame {
@@ -195,6 +197,7 @@ export class Session {
 
   private becameReady(): void {
     if (this.foreground && !this.foreground.done && !this.foreground.wantsInput) return;
+    if (!this.foreground && !this.closed) this.write(this.mode.beforePrompt?.(this) ?? '');
     for (const l of this.readyListeners) l();
   }
 

@@ -60,3 +60,10 @@ export class ShellState {
     return live.find((j) => j.command.startsWith(name));
   }
 }
+
+/** bash's job state word (jobs.c print_pipeline): Done, Exit N, or the signal that ended it. */
+export function jobStateText(j: { job: { done: boolean; status: number } }): string {
+  if (!j.job.done) return 'Running';
+  const byStatus: Record<number, string> = { 0: 'Done', 130: 'Interrupt', 137: 'Killed', 143: 'Terminated' };
+  return byStatus[j.job.status] ?? `Exit ${j.job.status}`;
+}

@@ -48,6 +48,28 @@ function parseNumber(s: string | undefined): number | undefined {
   return Number(s);
 }
 
+/**
+ * iputils' strtol_or_err: a whole decimal number within [min, max], else exit 1 with
+ * "invalid argument: 'X'" or "invalid argument: 'X': out of range: min <= value <= max".
+ */
+function integerArg(ctx: ExecContext, text: string, min: number, max: string): number | undefined {
+  if (!/^\s*[+-]?\d+$/.test(text)) {
+    ctx.err(`ping: invalid argument: '${text}'\n`);
+    return undefined;
+  }
+  const v = Number(text);
+  if (v < min || v > Number(max)) {
+    ctx.err(`ping: invalid argument: '${text}': out of range: ${min} <= value <= ${max}\n`);
+    return undefined;
+  }
+  return v;
+}
+
+const LONG_MAX = '9223372036854775807';
+const INT_MAX = '2147483647';
+/** Largest payload of one IPv4 datagram: 65535 - 20 (IP header) - 8 (ICMP header). */
+const MAX_PAYLOAD = 65507;
+
 export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   const p = getopt('ping', argv, { short: 'c:i:W:w:s:t:qnvhI:4DO' });
   if (!p.ok) {
@@ -59,14 +81,12 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
     ctx.err(PING_USAGE);
     return 2;
   }
-  if (o.operands.length === 0) {
-    ctx.err(PING_USAGE);
-    return 2;
-  }
-  const count = o.has('c') ? parseNumber(o.get('c')) : undefined;
-  if (o.has('c') && (count === undefined || !Number.isInteger(count) || count < 1 || count > Number.MAX_SAFE_INTEGER)) {
-    ctx.err(`ping: invalid argument: '${o.get('c')}': out of range: 1 <= value <= 9223372036854775807\n`);
-    return 1;
+  // Option values are checked in command-line order by getopt's loop; the checks below follow
+  // ping.c's main() (iputils 20211215, Ubuntu 22.04).
+  let count: number | undefined;
+  if (o.has('c')) {
+    count = integerArg(ctx, o.get('c')!, 1, LONG_MAX);
+    if (count === undefined) return 1;
   }
   const interval = o.has('i') ? parseNumber(o.get('i')) : 1;
   if (interval === undefined || interval < 0) {
@@ -74,23 +94,29 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
     return 2;
   }
   const waitS = o.has('W') ? parseNumber(o.get('W')) : 10;
-  if (waitS === undefined || waitS < 0) {
+  if (waitS === undefined || waitS < 0.001) {
     ctx.err(`ping: bad linger time: ${o.get('W')}\n`);
     return 2;
   }
-  const deadline = o.has('w') ? parseNumber(o.get('w')) : undefined;
-  if (o.has('w') && (deadline === undefined || deadline < 0)) {
-    ctx.err(`ping: bad wait time: ${o.get('w')}\n`);
-    return 2;
+  let deadline: number | undefined;
+  if (o.has('w')) {
+    deadline = integerArg(ctx, o.get('w')!, 0, INT_MAX);
+    if (deadline === undefined) return 1;
   }
-  const size = o.has('s') ? parseNumber(o.get('s')) : 56;
-  if (size === undefined || !Number.isInteger(size) || size < 0 || size > 65507) {
-    ctx.err(`ping: invalid argument: '${o.get('s')}': out of range: 0 <= value <= 2147483647\n`);
-    return 1;
+  let size = 56;
+  if (o.has('s')) {
+    const v = integerArg(ctx, o.get('s')!, 0, INT_MAX);
+    if (v === undefined) return 1;
+    size = v;
   }
-  const ttl = o.has('t') ? parseNumber(o.get('t')) : 64;
-  if (ttl === undefined || !Number.isInteger(ttl) || ttl < 1 || ttl > 255) {
-    ctx.err(`ping: invalid argument: '${o.get('t')}': out of range: 0 <= value <= 255\n`);
+  let ttl = 64;
+  if (o.has('t')) {
+    const v = integerArg(ctx, o.get('t')!, 0, '255');
+    if (v === undefined) return 1;
+    ttl = v;
+  }
+  if (o.operands.length === 0) {
+    ctx.err('ping: usage error: Destination address required\n');
     return 1;
   }
   const quiet = o.has('q');
@@ -107,6 +133,15 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
     ctx.err('ping: connect: Network is unreachable\n');
     return 2;
   }
+  if (ttl === 0) {
+    // setsockopt(IP_TTL, 0) is refused by the kernel.
+    ctx.err('ping: cannot set unicast time-to-live: Invalid argument\n');
+    return 2;
+  }
+  if (size > MAX_PAYLOAD) {
+    ctx.err(`ping: packet size ${size} is too large. Maximum is ${MAX_PAYLOAD}\n`);
+    return 2;
+  }
   const sched = ctx.net.sched;
   const ident = ctx.net.rng.int(65536);
   const dstText = formatIpv4(dst);
@@ -120,7 +155,8 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   let dups = 0;
   const wake = new Signal(sched);
   const start = sched.now;
-  let lastReplyAt = start;
+  // finish() reports the time from the start to the last transmission (pinger() updates cur_time).
+  let lastSendAt = start;
 
   let pipesize = 0;
   const acknowledge = (seq: number): void => {
@@ -137,7 +173,6 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
         received++;
         rtts.push(rtt);
       }
-      lastReplyAt = sched.now;
       acknowledge(m.seq);
       if (!quiet) {
         const bytes = m.dataLen + 8;
@@ -172,6 +207,7 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
         errors++;
       }
       transmitted++;
+      lastSendAt = sched.now;
       if (count !== undefined && transmitted >= count) break;
       const until = sched.now + interval * 1e6;
       let w: Wake;
@@ -197,10 +233,8 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   } finally {
     unsubscribe();
   }
-  void lastReplyAt;
   // Summary (ping_common.c finish()).
-  const elapsedMs = Math.round((sched.now - start) / 1000);
-  const timeMs = transmitted <= 1 && !interrupted ? 0 : Math.max(0, elapsedMs);
+  const timeMs = Math.round((lastSendAt - start) / 1000);
   let line = `${transmitted} packets transmitted, ${received} received`;
   if (dups) line += `, +${dups} duplicates`;
   if (errors) line += `, +${errors} errors`;

@@ -28,8 +28,10 @@ export const sysctlCommand: CommandSpec = {
   run: (ctx, argv) =>
     sync(() => {
       let nameOnly = false;
+      let write = false;
       const items: string[] = [];
       for (const a of argv) {
+        if (a === '-w') write = true;
         if (a === '-w' || a === '-q') continue;
         if (a === '-n') nameOnly = true;
         else if (a === '-a') items.push(...[...FORWARD_KEYS].slice(0, 1), ...Object.keys(READ_ONLY_DEFAULTS));
@@ -39,12 +41,19 @@ export const sysctlCommand: CommandSpec = {
         } else items.push(a);
       }
       if (items.length === 0) {
-        ctx.err('\nUsage:\n sysctl [options] [variable[=value] ...]\n\nFor more details see sysctl(8).\n');
+        // procps-ng sysctl.c main(): xerrx(EXIT_FAILURE, "no variables specified ...").
+        ctx.err("sysctl: no variables specified\nTry `sysctl --help' for more information.\n");
         return 1;
       }
       let status = 0;
       for (const item of items) {
         const eq = item.indexOf('=');
+        if (write && eq < 0) {
+          // WriteSetting() without "=": a warning, and the next item is still processed.
+          ctx.err(`sysctl: "${item}" must be of the form name=value\n`);
+          status = 1;
+          continue;
+        }
         const key = norm(eq < 0 ? item : item.slice(0, eq));
         if (eq >= 0) {
           const value = item.slice(eq + 1).trim();

@@ -17,6 +17,8 @@ function modeString(e: DirEntry): string {
   const bits = ['r', 'w', 'x'];
   let s = e.kind === 'dir' ? 'd' : '-';
   for (let i = 8; i >= 0; i--) s += e.mode & (1 << i) ? bits[(8 - i) % 3] : '-';
+  // The sticky bit shows in the others' execute slot (/tmp: drwxrwxrwt).
+  if (e.mode & 0o1000) s = s.slice(0, 9) + (e.mode & 1 ? 't' : 'T');
   return s;
 }
 
@@ -38,8 +40,11 @@ export const lsCommand: CommandSpec = {
       }
       const long = p.opts.has('l');
       const all = p.opts.has('a') || p.opts.has('A');
-      const paths = p.opts.operands.length ? p.opts.operands : ['.'];
+      // Operands are listed in name order (GNU ls sorts them like directory entries).
+      const paths = p.opts.operands.length ? [...p.opts.operands].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) : ['.'];
       let status = 0;
+      // GNU ls lists the file operands first (together), then each directory under its name.
+      const files: string[] = [];
       const blocks: string[] = [];
       for (const arg of paths) {
         const path = resolvePath(arg, ctx.shell.cwd, ctx.shell.home);
@@ -50,21 +55,29 @@ export const lsCommand: CommandSpec = {
           continue;
         }
         if (st.kind === 'file') {
-          blocks.push(long ? longLine({ ...st, name: arg }, String(st.size).length) + '\n' : arg + '\n');
+          files.push(long ? longLine({ ...st, name: arg }, String(st.size).length) + '\n' : arg);
           continue;
         }
         const list = ctx.sandbox.fs.list(path);
         if (typeof list === 'string') continue;
         const shown = list.filter((e) => all || !e.name.startsWith('.'));
+        if (p.opts.has('a')) {
+          // -a (not -A) also lists the directory itself and its parent.
+          const parent = ctx.sandbox.fs.stat(resolvePath('..', path));
+          shown.unshift({ ...st, name: '.' }, { ...(typeof parent === 'string' ? st : parent), name: '..' });
+        }
         let text = paths.length > 1 ? `${arg}:\n` : '';
         if (long) {
           const width = Math.max(1, ...shown.map((e) => String(e.size).length));
-          text += `total ${shown.length * 4}\n` + shown.map((e) => longLine(e, width) + '\n').join('');
+          // "total": 1 KiB blocks allocated (4 KiB per started block; a directory takes one).
+          const total = shown.reduce((sum, e) => sum + Math.ceil(e.size / 4096) * 4, 0);
+          text += `total ${total}\n` + shown.map((e) => longLine(e, width) + '\n').join('');
         } else if (shown.length) {
           text += (ctx.isTty ? shown.map((e) => e.name).join('  ') : shown.map((e) => e.name).join('\n')) + '\n';
         }
         blocks.push(text);
       }
+      if (files.length) blocks.unshift(long ? files.join('') : files.join(ctx.isTty ? '  ' : '\n') + '\n');
       ctx.out(blocks.join(paths.length > 1 ? '\n' : ''));
       return status;
     }),

@@ -9,6 +9,9 @@ import type { Proc } from '../../shell/process';
 import { sleep } from '../../shell/process';
 import { fsErrorText, resolvePath } from '../../fs/vfs';
 import { LAB_HOSTNAME } from '../../devices/lab-machine';
+import { jobStateText } from '../../shell/shell-state';
+
+export { jobStateText };
 
 function* sync(fn: () => number): Proc {
   return fn();
@@ -157,19 +160,63 @@ export const jobsCommand: CommandSpec = {
       const live = ctx.shell.jobs;
       live.forEach((j, i) => {
         const mark = i === live.length - 1 ? '+' : i === live.length - 2 ? '-' : ' ';
-        const state = j.job.done ? 'Done' : 'Running';
         const pid = argv[0] === '-l' ? ` ${j.pid}` : '';
-        ctx.out(`[${j.id}]${mark}${pid}  ${state.padEnd(24)}${j.command} &\n`);
+        // " &" follows the command only while the job is still running.
+        ctx.out(`[${j.id}]${mark}${pid}  ${jobStateText(j).padEnd(24)}${j.command}${j.job.done ? '' : ' &'}\n`);
       });
       return 0;
     }),
 };
 
+type Signal = 'TERM' | 'INT' | 'KILL';
+
+/** The signal a kill/killall option names (-9, -KILL, -SIGKILL, -s KILL ...); TERM by default. */
+function signalOf(spec: string | undefined): Signal | undefined {
+  if (spec === undefined) return 'TERM';
+  const name = spec.replace(/^SIG/i, '').toUpperCase();
+  if (name === '9' || name === 'KILL') return 'KILL';
+  if (name === '2' || name === 'INT') return 'INT';
+  if (name === '15' || name === 'TERM') return 'TERM';
+  return undefined;
+}
+
+/**
+ * Deliver a signal to a background job: SIGINT is Ctrl-C (the program prints what it prints on
+ * ^C); SIGTERM and SIGKILL end it at once and silently (bash then reports it as Terminated or
+ * Killed). Programs that trap SIGTERM (an iperf server with transfers in progress) are not modelled.
+ */
+function signalJob(j: { job: { done: boolean; interrupt(): void; kill(status?: number): void } }, sig: Signal): void {
+  if (sig === 'INT') {
+    j.job.interrupt();
+    if (!j.job.done) j.job.kill(130);
+    return;
+  }
+  j.job.kill(sig === 'KILL' ? 137 : 143);
+}
+
+/** Split kill/killall arguments into the signal and the targets. */
+function signalArgs(argv: string[]): { sig: Signal | undefined; bad?: string; targets: string[] } {
+  let spec: string | undefined;
+  const targets: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-s' || a === '-n') spec = argv[++i];
+    else if (/^-[A-Za-z0-9]+$/.test(a) && targets.length === 0) spec = a.slice(1);
+    else targets.push(a);
+  }
+  const sig = signalOf(spec);
+  return sig ? { sig, targets } : { sig, bad: spec, targets };
+}
+
 export const killCommand: CommandSpec = {
   name: 'kill', family: 'shell', where: 'any', summary: 'stop a background job', usage: 'kill [-9] %job|pid',
   run: (ctx, argv) =>
     sync(() => {
-      const targets = argv.filter((a) => !/^-(\d+|[A-Z]+|s)$/.test(a));
+      const { sig, bad, targets } = signalArgs(argv);
+      if (!sig) {
+        ctx.err(`bash: kill: ${bad}: invalid signal specification\n`);
+        return 1;
+      }
       if (targets.length === 0) {
         ctx.err('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n');
         return 2;
@@ -182,8 +229,7 @@ export const killCommand: CommandSpec = {
           status = 1;
           continue;
         }
-        job.job.interrupt();
-        if (!job.job.done) job.job.kill(143);
+        signalJob(job, sig);
       }
       return status;
     }),
@@ -193,12 +239,17 @@ export const killallCommand: CommandSpec = {
   name: 'killall', family: 'shell', where: 'any', summary: 'stop background jobs by command name', usage: 'killall [-9] name',
   run: (ctx, argv) =>
     sync(() => {
-      const names = argv.filter((a) => !a.startsWith('-'));
+      const { sig, bad, targets: names } = signalArgs(argv);
+      if (!sig) {
+        ctx.err(`killall: unknown signal; killall -l lists signals.\n`);
+        void bad;
+        return 1;
+      }
       let found = false;
       for (const n of names) {
         for (const j of ctx.shell.jobs) {
           if (!j.job.done && j.command.split(' ')[0] === n) {
-            j.job.kill(137);
+            signalJob(j, sig);
             found = true;
           }
         }
