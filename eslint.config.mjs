@@ -35,6 +35,9 @@ export default tseslint.config(
       '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['self'] }],
     },
   },
+  // The site runs in the browser; e2e tests run in Node and pass callbacks to the page (page.evaluate).
+  { files: ['src/**/*.{js,jsx,mjs,ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['e2e/**/*.{js,mjs,ts}'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {
     files: ['sandbox/src/**/*.ts'],
     ignores: ['sandbox/src/**/*.test.ts'],

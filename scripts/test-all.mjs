@@ -45,6 +45,7 @@ function suite(label, cmd, args, reportFile, count, env) {
 
 check('typecheck (sandbox core, pure)', bin('tsc'), ['-p', 'sandbox/tsconfig.json', '--noEmit']);
 check('typecheck (tests, CLI, bench)', bin('tsc'), ['-p', 'sandbox/tsconfig.node.json', '--noEmit']);
+check('typecheck (sandbox worker, WebWorker lib)', bin('tsc'), ['-p', 'sandbox/worker/tsconfig.json', '--noEmit']);
 if (existsSync(join(root, 'tsconfig.json'))) check('typecheck (site)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('lint', bin('eslint'), ['.', '--max-warnings=0']);
 

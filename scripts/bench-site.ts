@@ -1,0 +1,120 @@
+/**
+ * The site's budgets, measured in headless Chromium against the production build (build/ must
+ * exist: npm run build). Prints a table:
+ *  - JS (gzipped) a lesson page loads before the sandbox starts,
+ *  - JS loaded when the sandbox starts (xterm, the sandbox client, the worker bundle),
+ *  - time from navigation to a usable prompt (median of 5 fresh page loads).
+ * Targets (site issue): under 250 KB gzipped before the sandbox starts; a prompt in under 1 s.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const PORT = 3112;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PAGE = process.argv[2] ?? '/docs/mininet/first-network';
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const r = await fetch(BASE + '/');
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('docusaurus serve did not start');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('build/index.html')) {
+    console.log('\nSite budgets: skipped (no build/; run npm run build first)');
+    return;
+  }
+  const server = spawn('node_modules/.bin/docusaurus', ['serve', '--port', String(PORT), '--host', '127.0.0.1', '--no-open'], {
+    stdio: 'ignore', detached: true,
+  });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const promptTimes: number[] = [];
+    let before = 0;
+    let atStart = 0;
+    let beforeFiles = 0;
+    let startFiles = 0;
+    for (let run = 0; run < 5; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const scripts: Array<{ url: string; body: Buffer; at: number }> = [];
+      const t0 = Date.now();
+      page.on('response', async (r) => {
+        const url = r.url();
+        if (!/\.m?js(\?|$)/.test(url)) return;
+        try {
+          scripts.push({ url, body: await r.body(), at: Date.now() - t0 });
+        } catch {
+          // a response without a body (redirect) is not JS we load
+        }
+      });
+      const nav = Date.now();
+      await page.goto(BASE + PAGE);
+      await page.waitForFunction(
+        () => {
+          const hook = (globalThis as unknown as { __patchbay?: { terminals(): Array<{ text(): string }> } }).__patchbay;
+          return /root@master1:~#\s*$/.test(hook?.terminals()[0]?.text() ?? '');
+        },
+        undefined,
+        { timeout: 30_000, polling: 10 },
+      );
+      promptTimes.push(Date.now() - nav);
+      await page.waitForLoadState('networkidle');
+      if (run === 0) {
+        // The sandbox starts with the first script that is part of it: the worker or xterm's chunk.
+        const isSandbox = (s: { url: string; body: Buffer }) => s.url.includes('/sandbox-worker/') || s.body.includes('xterm-helper-textarea');
+        const firstSandbox = scripts.filter(isSandbox).map((s) => s.at).sort((a, b) => a - b)[0] ?? Infinity;
+        for (const s of scripts) {
+          const gz = gzipSync(s.body).length;
+          if (s.at < firstSandbox && !isSandbox(s)) {
+            before += gz;
+            beforeFiles++;
+          } else {
+            atStart += gz;
+            startFiles++;
+          }
+        }
+      }
+      await context.close();
+    }
+    await browser.close();
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const rows: Array<[string, string, string]> = [
+      ['JS before the sandbox starts (gzipped)', `${kb(before)} in ${beforeFiles} files`, '< 250 KB'],
+      ['JS loaded when the sandbox starts (gzipped)', `${kb(atStart)} in ${startFiles} files`, '(lazy)'],
+      ['navigation → usable prompt (median of 5)', `${median(promptTimes)} ms (runs: ${promptTimes.join(', ')})`, '< 1000 ms'],
+    ];
+    const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'value', 'target'][i]!.length));
+    const line = (c: string[]) => '| ' + c.map((x, i) => x.padEnd(w[i]!)).join(' | ') + ' |';
+    console.log(`\nSite budgets, ${PAGE}, headless Chromium against the production build\n`);
+    console.log(line(['measure', 'value', 'target']));
+    console.log('|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|');
+    for (const r of rows) console.log(line(r));
+  } finally {
+    try {
+      process.kill(-server.pid!);
+    } catch {
+      server.kill();
+    }
+  }
+}
+
+void main();

@@ -1,0 +1,313 @@
+/**
+ * The browser side of <Sandbox>: a worker running the emulator, its terminals as tabs, and a
+ * toolbar (Reset, screen-reader mode, close tab). Loaded lazily inside <BrowserOnly> (index.tsx),
+ * so nothing here runs during server rendering.
+ */
+import React, { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import clsx from 'clsx';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import { SandboxConnection, type ConnectionSnapshot, type TerminalTab } from './connection';
+import { mountedSandboxes, registerSandbox, type Registration } from './bus';
+import TerminalView from './TerminalView';
+import type { SandboxProps } from './types';
+import styles from './styles.module.css';
+
+const SCREEN_READER_KEY = 'patchbay:screen-reader-mode';
+
+function readScreenReaderPref(): boolean {
+  try {
+    return window.localStorage.getItem(SCREEN_READER_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeScreenReaderPref(on: boolean): void {
+  try {
+    window.localStorage.setItem(SCREEN_READER_KEY, on ? '1' : '0');
+  } catch {
+    // storage refused: the choice lasts for this page
+  }
+}
+
+function cssHeight(height: number | string | undefined): string {
+  if (height === undefined) return '420px';
+  return typeof height === 'number' ? `${height}px` : height;
+}
+
+const NO_CONNECTION: ConnectionSnapshot = { status: 'starting', problem: undefined, tabs: [], activeKey: undefined, announcement: '' };
+const noSubscribe = () => () => {};
+const noSnapshot = () => NO_CONNECTION;
+
+/** Tab labels: the node's name, numbered when the same node has several terminals. */
+function tabLabels(tabs: readonly TerminalTab[]): Map<string, string> {
+  const seen = new Map<string, number>();
+  const labels = new Map<string, string>();
+  for (const t of tabs) {
+    const n = (seen.get(t.title) ?? 0) + 1;
+    seen.set(t.title, n);
+    labels.set(t.key, n === 1 ? t.title : `${t.title} (${n})`);
+  }
+  return labels;
+}
+
+export default function SandboxClient({ command, height, tabs: showTabs = false, seed, id }: SandboxProps): ReactNode {
+  const workerUrl = useBaseUrl('/sandbox-worker/worker.js');
+  const uid = `sandbox-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const restartButtonRef = useRef<HTMLButtonElement>(null);
+  const tabButtons = useRef(new Map<string, HTMLButtonElement>());
+
+  const [generation, setGeneration] = useState(0);
+  const [conn, setConn] = useState<SandboxConnection | null>(null);
+  const connRef = useRef<SandboxConnection | null>(null);
+  const commandRef = useRef(command);
+  commandRef.current = command;
+  /** Lines for the next connection instead of `command` (restart after the session ended, Run on a dead sandbox). */
+  const nextStartRef = useRef<string[] | null>(null);
+  const indexRef = useRef(0);
+  const registrationRef = useRef<Registration | null>(null);
+
+  const [screenReader, setScreenReader] = useState(readScreenReaderPref);
+  const screenReaderRef = useRef(screenReader);
+  screenReaderRef.current = screenReader;
+
+  /** Focus the new terminal once the next connection is up (the old terminal or button is gone). */
+  const focusNextRef = useRef(false);
+
+  const restart = useCallback((lines: string[] | null, focusTerminal: boolean) => {
+    nextStartRef.current = lines;
+    focusNextRef.current = focusTerminal;
+    setGeneration((g) => g + 1);
+  }, []);
+
+  // Register with the page's bus (Run buttons in the prose) for as long as we are mounted.
+  useEffect(() => {
+    indexRef.current = mountedSandboxes();
+    const registration = registerSandbox({
+      run(line) {
+        const c = connRef.current;
+        if (!c || c.isDead) restart([line], true);
+        else c.runLine(line);
+      },
+      focus() {
+        connRef.current?.focusActive();
+      },
+    });
+    registrationRef.current = registration;
+    return () => {
+      registration.unregister();
+      registrationRef.current = null;
+    };
+  }, [restart]);
+
+  // One connection (worker + terminals) per generation; Reset and Restart start a new one.
+  useEffect(() => {
+    const startLines = nextStartRef.current ?? (commandRef.current ? [commandRef.current] : []);
+    nextStartRef.current = null;
+    const scope = id ?? String(indexRef.current);
+    const page = window.location.pathname;
+    const c = new SandboxConnection({
+      workerUrl,
+      seed,
+      startLines,
+      screenReaderMode: screenReaderRef.current,
+      sandboxIndex: indexRef.current,
+      historyKey: (title, mode) => `patchbay:history:${page}:${scope}:${title}:${mode}`,
+      onSessionEnded: (cmd) => restart(cmd ? [cmd] : [], true),
+    });
+    connRef.current = c;
+    setConn(c);
+    void c.start();
+    return () => {
+      c.dispose();
+      if (connRef.current === c) connRef.current = null;
+    };
+  }, [generation, workerUrl, seed, id, restart]);
+
+  // Runs after the TerminalViews of the new connection have opened their terminals.
+  useEffect(() => {
+    if (conn && focusNextRef.current) {
+      focusNextRef.current = false;
+      conn.focusActive();
+    }
+  }, [conn]);
+
+  const snap = useSyncExternalStore(conn?.subscribe ?? noSubscribe, conn?.getSnapshot ?? noSnapshot, noSnapshot);
+  const labels = useMemo(() => tabLabels(snap.tabs), [snap.tabs]);
+  const active = snap.tabs.find((t) => t.key === snap.activeKey) ?? snap.tabs[0];
+  const tabsVisible = showTabs || snap.tabs.length > 1;
+  const hintId = `${uid}-hint`;
+  const dead = snap.status === 'dead';
+
+  // A new terminal (xterm h1) or a switch of tab: focus it if the learner was working in this sandbox.
+  const previousActive = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const key = active?.key;
+    if (previousActive.current !== undefined && key !== previousActive.current) {
+      const within = rootRef.current?.contains(document.activeElement) ?? false;
+      const onTab = document.activeElement?.getAttribute('role') === 'tab';
+      if (within && !onTab) active?.term.focus();
+    }
+    previousActive.current = key;
+  }, [active]);
+
+  // When the worker dies, offer Restart where the keyboard is.
+  useEffect(() => {
+    if (dead && rootRef.current?.contains(document.activeElement)) restartButtonRef.current?.focus();
+  }, [dead]);
+
+  const toggleScreenReader = () => {
+    const on = !screenReader;
+    setScreenReader(on);
+    writeScreenReaderPref(on);
+    conn?.setScreenReaderMode(on);
+  };
+
+  const onTabKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const n = snap.tabs.length;
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (index + 1) % n;
+    else if (e.key === 'ArrowLeft') next = (index - 1 + n) % n;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = n - 1;
+    else if (e.key === 'Delete' && !snap.tabs[index]!.primary) {
+      e.preventDefault();
+      const neighbour = snap.tabs[Math.max(0, index - 1)]!;
+      conn?.closeTab(snap.tabs[index]!.key);
+      tabButtons.current.get(neighbour.key)?.focus();
+      return;
+    }
+    if (next < 0) return;
+    e.preventDefault();
+    const key = snap.tabs[next]!.key;
+    conn?.setActive(key);
+    tabButtons.current.get(key)?.focus();
+  };
+
+  const onTabClick = (e: MouseEvent<HTMLButtonElement>, tab: TerminalTab) => {
+    conn?.setActive(tab.key);
+    // A pointer click means "type there"; a keyboard activation keeps focus on the tab.
+    if (e.detail > 0) requestAnimationFrame(() => tab.term.focus());
+  };
+
+  /** Close from a button that goes away with the tab: the keyboard goes to the terminal shown next. */
+  const closeTab = (tab: TerminalTab) => {
+    if (!conn) return;
+    conn.closeTab(tab.key);
+    requestAnimationFrame(() => conn.focusActive());
+  };
+
+  return (
+    <div
+      ref={rootRef}
+      className={styles.sandbox}
+      data-sandbox={id ?? ''}
+      onFocus={() => registrationRef.current?.noteFocus()}
+      onPointerDown={() => registrationRef.current?.noteFocus()}
+    >
+      <div className={styles.toolbar}>
+        {tabsVisible ? (
+          <div role="tablist" aria-label="Terminals" className={styles.tabs}>
+            {snap.tabs.map((tab, i) => {
+              const selected = tab.key === active?.key;
+              return (
+                <button
+                  key={tab.key}
+                  ref={(b) => {
+                    if (b) tabButtons.current.set(tab.key, b);
+                    else tabButtons.current.delete(tab.key);
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`${uid}-tab-${tab.key}`}
+                  aria-selected={selected}
+                  aria-controls={`${uid}-panel-${tab.key}`}
+                  tabIndex={selected ? 0 : -1}
+                  className={clsx(styles.tab, selected && styles.tabSelected)}
+                  onClick={(e) => onTabClick(e, tab)}
+                  onKeyDown={(e) => onTabKeyDown(e, i)}
+                >
+                  {labels.get(tab.key)}
+                  {!tab.primary && (
+                    <span
+                      aria-hidden="true"
+                      className={styles.tabClose}
+                      title={`Close ${labels.get(tab.key)}`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        closeTab(tab);
+                      }}
+                    >
+                      ×
+                    </span>
+                  )}
+                </button>
+              );
+            })}
+          </div>
+        ) : (
+          <span className={styles.title}>Terminal</span>
+        )}
+        <div className={styles.actions}>
+          {snap.status === 'starting' && !dead && <span className={styles.status}>Starting…</span>}
+          {active && !active.primary && (
+            <button type="button" className="button button--sm button--secondary" onClick={() => closeTab(active)}>
+              Close {labels.get(active.key)}
+            </button>
+          )}
+          <button
+            type="button"
+            className={clsx('button button--sm', screenReader ? 'button--primary' : 'button--secondary')}
+            aria-pressed={screenReader}
+            onClick={toggleScreenReader}
+            title="Make the terminal's text readable by screen readers"
+          >
+            Screen reader mode
+          </button>
+          <button
+            type="button"
+            className="button button--sm button--secondary"
+            onClick={() => restart(null, false)}
+            title="Start a fresh sandbox and run the start command again"
+          >
+            Reset
+          </button>
+        </div>
+      </div>
+
+      <div className={styles.area} style={{ height: cssHeight(height) }}>
+        {snap.tabs.map((tab) => {
+          const selected = tab.key === active?.key;
+          return (
+            <div
+              key={tab.key}
+              id={`${uid}-panel-${tab.key}`}
+              className={styles.panel}
+              hidden={!selected}
+              {...(tabsVisible
+                ? { role: 'tabpanel', 'aria-labelledby': `${uid}-tab-${tab.key}` }
+                : { role: 'group', 'aria-label': `Terminal ${tab.title}` })}
+            >
+              <TerminalView tab={tab} describedBy={hintId} />
+            </div>
+          );
+        })}
+        {dead && (
+          <div role="alert" className={clsx('alert alert--danger', styles.dead)}>
+            <span>{snap.problem} </span>
+            <button ref={restartButtonRef} type="button" className="button button--sm button--danger" onClick={() => restart(null, true)}>
+              Restart
+            </button>
+          </div>
+        )}
+      </div>
+      <p id={hintId} className={styles.hint}>
+        Click the terminal and type. Esc then Tab moves the keyboard out of it.
+      </p>
+      <div className={styles.srOnly} aria-live="polite">
+        {snap.announcement}
+      </div>
+    </div>
+  );
+}

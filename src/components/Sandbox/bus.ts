@@ -1,0 +1,61 @@
+/**
+ * How lesson prose reaches the page's sandbox: a Run button calls runCommand('h1 ping -c 2 h2')
+ * and the command appears after the prompt of the most recently focused sandbox (else the first
+ * one mounted) and runs, as if typed; if a command is running it waits its turn.
+ *
+ * Plain module state, no DOM at import time: safe to import from server-rendered components.
+ * Sandboxes (SandboxClient) register on mount and unregister on unmount.
+ */
+
+export interface SandboxTarget {
+  /** Type the command into the active terminal and run it (queued while a command runs). */
+  run(command: string): void;
+  /** Move keyboard focus to the active terminal. */
+  focus(): void;
+}
+
+interface Entry {
+  readonly target: SandboxTarget;
+  focusedAt: number;
+}
+
+const entries: Entry[] = [];
+let focusClock = 0;
+
+export interface Registration {
+  /** Call when the sandbox (or anything in it) receives focus. */
+  noteFocus(): void;
+  unregister(): void;
+}
+
+export function registerSandbox(target: SandboxTarget): Registration {
+  const entry: Entry = { target, focusedAt: 0 };
+  entries.push(entry);
+  return {
+    noteFocus() {
+      entry.focusedAt = ++focusClock;
+    },
+    unregister() {
+      const i = entries.indexOf(entry);
+      if (i >= 0) entries.splice(i, 1);
+    },
+  };
+}
+
+/** How many sandboxes are mounted (also their index on the page, for per-sandbox storage). */
+export function mountedSandboxes(): number {
+  return entries.length;
+}
+
+/**
+ * Run a command in the page's sandbox as if typed. Returns false when no sandbox is mounted
+ * (the caller can tell the learner to open one). Several lines run one after another.
+ */
+export function runCommand(command: string): boolean {
+  if (entries.length === 0) return false;
+  let best = entries[0]!;
+  for (const e of entries) if (e.focusedAt > best.focusedAt) best = e;
+  best.target.run(command);
+  best.target.focus();
+  return true;
+}

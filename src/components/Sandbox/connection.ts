@@ -1,0 +1,334 @@
+/**
+ * One <Sandbox>'s worker and its terminal tabs. Browser-only.
+ *
+ * Starts the emulator worker (an ES module worker bundled by esbuild into
+ * static/sandbox-worker/worker.js, DESIGN.md "The worker"), talks to it through comlink with the
+ * contract in sandbox/worker/api.ts, opens a tab for the first terminal and for every terminal
+ * the worker asks for (`xterm h1` in the Mininet CLI), and notices when the worker dies: an
+ * error event, or a call that does not answer within a few seconds.
+ *
+ * React reads it with useSyncExternalStore (subscribe / getSnapshot).
+ */
+import * as Comlink from 'comlink';
+import type { Terminal } from '@xterm/xterm';
+import type { FitAddon } from '@xterm/addon-fit';
+import type { CompletionResult, SandboxWorkerApi, TerminalEvent, TerminalInfo } from '@site/sandbox/worker/api';
+import { TerminalController, type TerminalState } from './terminalController';
+import { addToHistory, loadHistory, saveHistory, type HistoryStorage } from './lineEditor';
+import { bufferText, registerProbe } from './testHook';
+import { createXterm } from './xtermSetup';
+
+/** A call the worker does not answer within this time means it is stuck. */
+export const CALL_TIMEOUT_MS = 5000;
+/** The first call also waits for the worker script to load and start. */
+export const START_TIMEOUT_MS = 20000;
+
+export interface TerminalTab {
+  /** Unique within the connection (React key, DOM ids). */
+  readonly key: string;
+  readonly title: string;
+  readonly primary: boolean;
+  readonly term: Terminal;
+  readonly fit: FitAddon;
+  readonly controller: TerminalController;
+  /** The worker's terminal id, once known. */
+  id: number | undefined;
+}
+
+export type ConnectionStatus = 'starting' | 'ready' | 'dead';
+
+export interface ConnectionSnapshot {
+  readonly status: ConnectionStatus;
+  /** Why the sandbox stopped, in plain words (status 'dead'). */
+  readonly problem: string | undefined;
+  readonly tabs: readonly TerminalTab[];
+  readonly activeKey: string | undefined;
+  /** The latest thing worth telling a screen reader (tab opened or closed). */
+  readonly announcement: string;
+}
+
+export interface ConnectionOptions {
+  /** Absolute URL of the worker bundle. */
+  readonly workerUrl: string;
+  readonly seed?: number;
+  /** Lines to run at the first prompt (the <Sandbox command>, Run buttons pressed meanwhile). */
+  readonly startLines: readonly string[];
+  /** localStorage key of a terminal's history in a mode. */
+  historyKey(title: string, mode: string): string;
+  readonly screenReaderMode: boolean;
+  /** The first terminal's shell ended and the learner pressed Enter (or a Run button: its command). */
+  onSessionEnded(command?: string): void;
+  /** Which <Sandbox> on the page, for the test hook. */
+  readonly sandboxIndex: number;
+}
+
+/** Tab keys are unique on the page, so a Reset's new terminals never reuse the old views. */
+let nextTabKey = 0;
+
+function storage(): HistoryStorage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage disabled (privacy settings): history lives for the page only
+  }
+}
+
+export class SandboxConnection {
+  private worker: Worker | undefined;
+  private api: Comlink.Remote<SandboxWorkerApi> | undefined;
+  private disposed = false;
+  private listeners = new Set<() => void>();
+  private snapshot: ConnectionSnapshot;
+  private screenReaderMode: boolean;
+  private probes = new Map<string, () => void>();
+  /** Session history when localStorage is refused. */
+  private memoryHistory = new Map<string, string[]>();
+
+  constructor(private readonly opts: ConnectionOptions) {
+    this.screenReaderMode = opts.screenReaderMode;
+    const first = this.createTab('master1', true, opts.startLines);
+    this.snapshot = { status: 'starting', problem: undefined, tabs: [first], activeKey: first.key, announcement: '' };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The store React reads
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): ConnectionSnapshot => this.snapshot;
+
+  private update(patch: Partial<ConnectionSnapshot>): void {
+    if (this.disposed) return;
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Life cycle
+
+  async start(): Promise<void> {
+    const primary = this.snapshot.tabs[0]!;
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL(this.opts.workerUrl, location.href), { type: 'module' });
+    } catch (e) {
+      this.die(`The sandbox could not start (${e instanceof Error ? e.message : String(e)}).`);
+      return;
+    }
+    this.worker = worker;
+    worker.addEventListener('error', (ev: ErrorEvent) => {
+      const starting = this.snapshot.status === 'starting';
+      const detail = ev.message ? ` (${ev.message})` : '';
+      this.die(starting ? `The sandbox could not start${detail || ' (its program did not load)'}.` : `The sandbox crashed${detail}.`);
+    });
+    worker.addEventListener('messageerror', () => this.die('The sandbox sent a message the page could not read.'));
+    const api = Comlink.wrap<SandboxWorkerApi>(worker);
+    this.api = api;
+    try {
+      const info = await this.call(() => api.init({ seed: this.opts.seed }), START_TIMEOUT_MS, 'The sandbox did not start within 20 seconds.');
+      if (!info || this.disposed) return;
+      primary.id = info.id;
+      await this.call(() => api.onTerminalRequest(Comlink.proxy((t: TerminalInfo) => this.openRequested(t))));
+      await this.listen(primary);
+      this.update({ status: 'ready' });
+    } catch {
+      // call() has already reported the failure
+    }
+  }
+
+  /** Stop the worker and free the terminals (unmount, Reset). */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const tab of this.snapshot.tabs) this.disposeTab(tab);
+    this.listeners.clear();
+  }
+
+  get isDead(): boolean {
+    return this.snapshot.status === 'dead';
+  }
+
+  /** The worker is gone or stuck: every terminal says so; the UI offers Restart. */
+  private die(problem: string): void {
+    if (this.disposed || this.snapshot.status === 'dead') return;
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const tab of this.snapshot.tabs) tab.controller.markDead(`[${problem} Press Restart to start a fresh sandbox.]`);
+    this.update({ status: 'dead', problem });
+  }
+
+  /**
+   * One call to the worker, watched: no answer within `ms` means the worker is stuck (dead).
+   * A call the worker rejects (a closed terminal) resolves undefined.
+   */
+  private async call<T>(fn: () => Promise<T>, ms = CALL_TIMEOUT_MS, stuck = 'The sandbox stopped responding.'): Promise<T | undefined> {
+    if (this.disposed || this.isDead || !this.api) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ms);
+    });
+    try {
+      const result = await Promise.race([fn(), timeout]);
+      if (result === 'timeout') {
+        this.die(stuck);
+        throw new Error(stuck);
+      }
+      return result as T;
+    } catch (e) {
+      if (this.isDead || this.disposed) throw e;
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Fire-and-forget call (still watched for an answer). */
+  private send(fn: () => Promise<unknown>): void {
+    this.call(fn).catch(() => {});
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tabs
+
+  private createTab(title: string, primary: boolean, initialLines: readonly string[] = []): TerminalTab {
+    const { term, fit } = createXterm({ screenReaderMode: this.screenReaderMode });
+    const key = `t${nextTabKey++}`;
+    // The controller needs the tab (for its worker id) and the tab needs the controller.
+    const holder: { tab?: TerminalTab } = {};
+    const id = () => holder.tab?.id;
+    const controller = new TerminalController({
+      term,
+      initialLines,
+      endedMessage: primary ? '[session ended — press Enter to start a new one]' : '[session ended — press Enter to close this tab]',
+      onEnded: (command) => {
+        if (primary) this.opts.onSessionEnded(command);
+        else this.closeTab(key);
+      },
+      history: {
+        load: (mode) => this.loadHistory(title, mode),
+        add: (mode, line) => this.addHistory(title, mode, line),
+      },
+      backend: {
+        submit: (line) => this.sendTo(id(), (api, t) => api.submit(t, line)),
+        interrupt: () => this.sendTo(id(), (api, t) => api.interrupt(t)),
+        eof: () => this.sendTo(id(), (api, t) => api.eof(t)),
+        complete: async (line): Promise<CompletionResult | undefined> => {
+          const t = id();
+          const api = this.api;
+          if (t === undefined || !api) return undefined;
+          try {
+            return await this.call(() => api.complete(t, line));
+          } catch {
+            return undefined;
+          }
+        },
+      },
+    });
+    term.onData((data) => controller.handleData(data));
+    const tab: TerminalTab = { key, title, primary, term, fit, controller, id: undefined };
+    holder.tab = tab;
+    this.probes.set(
+      key,
+      registerProbe({
+        sandbox: this.opts.sandboxIndex,
+        title,
+        state: () => controller.state,
+        text: () => bufferText(term.buffer.active),
+        geometry: () => ({
+          cols: term.cols,
+          rows: term.rows,
+          cursorX: term.buffer.active.cursorX,
+          cursorY: term.buffer.active.baseY + term.buffer.active.cursorY,
+        }),
+      }),
+    );
+    return tab;
+  }
+
+  private sendTo(id: number | undefined, fn: (api: Comlink.Remote<SandboxWorkerApi>, id: number) => Promise<unknown>): void {
+    const api = this.api;
+    if (id === undefined || !api) return;
+    this.send(() => fn(api, id));
+  }
+
+  private async listen(tab: TerminalTab): Promise<void> {
+    const api = this.api;
+    if (!api || tab.id === undefined) return;
+    const id = tab.id;
+    await this.call(() => api.listen(id, Comlink.proxy((e: TerminalEvent) => tab.controller.handleEvent(e))));
+  }
+
+  /** `xterm h1`: a new tab bound to the worker's new terminal, shown at once. */
+  private openRequested(info: TerminalInfo): void {
+    if (this.disposed || this.isDead) return;
+    const tab = this.createTab(info.title, false);
+    tab.id = info.id;
+    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, announcement: `Opened a terminal on ${info.title}.` });
+    void this.listen(tab).catch(() => {});
+  }
+
+  setActive(key: string): void {
+    if (this.snapshot.tabs.some((t) => t.key === key)) this.update({ activeKey: key });
+  }
+
+  activeTab(): TerminalTab | undefined {
+    return this.snapshot.tabs.find((t) => t.key === this.snapshot.activeKey) ?? this.snapshot.tabs[0];
+  }
+
+  /** Close a tab other than the first; the worker closes its terminal. */
+  closeTab(key: string): void {
+    const tabs = this.snapshot.tabs;
+    const i = tabs.findIndex((t) => t.key === key);
+    const tab = tabs[i];
+    if (!tab || tab.primary) return;
+    if (tab.id !== undefined) this.sendTo(tab.id, (api, t) => api.closeTerminal(t));
+    const rest = tabs.filter((t) => t.key !== key);
+    const activeKey = this.snapshot.activeKey === key ? rest[Math.max(0, i - 1)]!.key : this.snapshot.activeKey;
+    this.update({ tabs: rest, activeKey, announcement: `Closed the terminal on ${tab.title}.` });
+    this.disposeTab(tab);
+  }
+
+  private disposeTab(tab: TerminalTab): void {
+    this.probes.get(tab.key)?.();
+    this.probes.delete(tab.key);
+    tab.term.dispose();
+  }
+
+  /** A Run button: type the line into the active terminal (queued while a command runs). */
+  runLine(line: string): void {
+    this.activeTab()?.controller.runLine(line);
+  }
+
+  focusActive(): void {
+    this.activeTab()?.term.focus();
+  }
+
+  setScreenReaderMode(on: boolean): void {
+    this.screenReaderMode = on;
+    for (const tab of this.snapshot.tabs) tab.term.options.screenReaderMode = on;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // History: per page, per terminal, per mode, in localStorage (memory when refused)
+
+  private loadHistory(title: string, mode: string): string[] {
+    const key = this.opts.historyKey(title, mode);
+    const s = storage();
+    return s ? loadHistory(s, key) : (this.memoryHistory.get(key) ?? []);
+  }
+
+  private addHistory(title: string, mode: string, line: string): void {
+    const key = this.opts.historyKey(title, mode);
+    const s = storage();
+    const next = addToHistory(this.loadHistory(title, mode), line);
+    if (s) saveHistory(s, key, next);
+    else this.memoryHistory.set(key, next);
+  }
+}
+
+export type { TerminalState };

@@ -1,0 +1,50 @@
+/**
+ * <Sandbox>: the one way a page embeds the emulator — a terminal (or several, as tabs) on a
+ * network that runs in the learner's browser.
+ *
+ *   <Sandbox command="mn --topo single,3" height={360} tabs />
+ *
+ * Client-only: the worker, xterm and everything that touches `window` load lazily inside
+ * <BrowserOnly>, so server rendering sees only the placeholder, which keeps the same height.
+ */
+import React, { Suspense, lazy, type ReactNode } from 'react';
+import BrowserOnly from '@docusaurus/BrowserOnly';
+import type { SandboxProps } from './types';
+import styles from './styles.module.css';
+
+export type { SandboxProps } from './types';
+
+const SandboxClient = lazy(() => import('./SandboxClient'));
+
+function heightOf(height: SandboxProps['height']): string {
+  if (height === undefined) return '420px';
+  return typeof height === 'number' ? `${height}px` : height;
+}
+
+/** What shows until the terminal is ready: the same box, so the page does not jump. */
+function Placeholder({ height }: { height: string }): ReactNode {
+  return (
+    <div className={styles.sandbox}>
+      <div className={styles.toolbar}>
+        <span className={styles.title}>Terminal</span>
+      </div>
+      <div className={`${styles.area} ${styles.placeholder}`} style={{ height }} role="status" aria-live="polite">
+        Starting the sandbox…
+      </div>
+      <p className={styles.hint}>&nbsp;</p>
+    </div>
+  );
+}
+
+export default function Sandbox(props: SandboxProps): ReactNode {
+  const fallback = <Placeholder height={heightOf(props.height)} />;
+  return (
+    <BrowserOnly fallback={fallback}>
+      {() => (
+        <Suspense fallback={fallback}>
+          <SandboxClient {...props} />
+        </Suspense>
+      )}
+    </BrowserOnly>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The lesson tags every MDX page can use without importing them (DESIGN.md, "Layout"):
+ * - <Run>cmd</Run>: an inline click-to-run command;
+ * - ```sh run fences: a block of click-to-run commands (any language; `run` in the meta string).
+ * Everything else is the theme's default.
+ */
+import React, { type ComponentProps, type ReactNode } from 'react';
+import MDXComponents from '@theme-original/MDXComponents';
+import type { MDXComponentsObject } from '@theme/MDXComponents';
+import Run, { RunnableBlock, textOf } from '@site/src/components/RunnableCommand';
+
+type CodeProps = ComponentProps<'code'> & { metastring?: string; title?: string };
+
+/** A fenced block whose meta string has the word `run` (```sh run, ```sh run title="..."). */
+function isRunFence(props: CodeProps): boolean {
+  return typeof props.metastring === 'string' && /(^|\s)run(\s|$)/.test(props.metastring);
+}
+
+function titleOf(meta: string): string | undefined {
+  return /title=(["'])(.*?)\1/.exec(meta)?.[2];
+}
+
+function Code(props: CodeProps): ReactNode {
+  if (isRunFence(props)) return <RunnableBlock code={textOf(props.children)} title={titleOf(props.metastring ?? '')} />;
+  const Original = (MDXComponents as MDXComponentsObject).code;
+  return <Original {...props} />;
+}
+
+export default {
+  ...MDXComponents,
+  code: Code,
+  Run,
+};
