@@ -51,7 +51,7 @@ function tabLabels(tabs: readonly TerminalTab[]): Map<string, string> {
   return labels;
 }
 
-export default function SandboxClient({ command, height, tabs: showTabs = false, seed, id }: SandboxProps): ReactNode {
+export default function SandboxClient({ command, height, tabs: showTabs = false, seed, id, prespawnKey }: SandboxProps & { prespawnKey?: string }): ReactNode {
   const workerUrl = useBaseUrl('/sandbox-worker/worker.js');
   const uid = `sandbox-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const rootRef = useRef<HTMLDivElement>(null);
@@ -109,6 +109,8 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     const page = window.location.pathname;
     const c = new SandboxConnection({
       workerUrl,
+      // The first connection takes the worker the wrapper started early; Reset makes new ones.
+      prespawnKey: generation === 0 ? prespawnKey : undefined,
       seed,
       startLines,
       screenReaderMode: screenReaderRef.current,
@@ -123,7 +125,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
       c.dispose();
       if (connRef.current === c) connRef.current = null;
     };
-  }, [generation, workerUrl, seed, id, restart]);
+  }, [generation, workerUrl, seed, id, restart, prespawnKey]);
 
   // Runs after the TerminalViews of the new connection have opened their terminals.
   useEffect(() => {

@@ -17,6 +17,7 @@ import { TerminalController, type TerminalState } from './terminalController';
 import { addToHistory, loadHistory, saveHistory, type HistoryStorage } from './lineEditor';
 import { bufferText, registerProbe } from './testHook';
 import { createXterm } from './xtermSetup';
+import { takeWorker } from './prespawn';
 
 /** A call the worker does not answer within this time means it is stuck. */
 export const CALL_TIMEOUT_MS = 5000;
@@ -50,6 +51,8 @@ export interface ConnectionSnapshot {
 export interface ConnectionOptions {
   /** Absolute URL of the worker bundle. */
   readonly workerUrl: string;
+  /** Take the worker the wrapper spawned early under this key (see prespawn.ts), if any. */
+  readonly prespawnKey?: string;
   readonly seed?: number;
   /** Lines to run at the first prompt (the <Sandbox command>, Run buttons pressed meanwhile). */
   readonly startLines: readonly string[];
@@ -113,7 +116,9 @@ export class SandboxConnection {
     const primary = this.snapshot.tabs[0]!;
     let worker: Worker;
     try {
-      worker = new Worker(new URL(this.opts.workerUrl, location.href), { type: 'module' });
+      worker = this.opts.prespawnKey
+        ? takeWorker(this.opts.prespawnKey, this.opts.workerUrl)
+        : new Worker(new URL(this.opts.workerUrl, location.href), { type: 'module' });
     } catch (e) {
       this.die(`The sandbox could not start (${e instanceof Error ? e.message : String(e)}).`);
       return;

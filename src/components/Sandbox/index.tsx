@@ -7,8 +7,10 @@
  * Client-only: the worker, xterm and everything that touches `window` load lazily inside
  * <BrowserOnly>, so server rendering sees only the placeholder, which keeps the same height.
  */
-import React, { Suspense, lazy, type ReactNode } from 'react';
+import React, { Suspense, lazy, useEffect, useId, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import { discardWorker, prespawn } from './prespawn';
 import type { SandboxProps } from './types';
 import styles from './styles.module.css';
 
@@ -36,14 +38,28 @@ function Placeholder({ height }: { height: string }): ReactNode {
   );
 }
 
+/** Starts the worker as soon as the page is interactive, while the terminal's code still loads. */
+function Prespawn({ spawnKey, url }: { spawnKey: string; url: string }): null {
+  useEffect(() => {
+    prespawn(spawnKey, url);
+    return () => discardWorker(spawnKey);
+  }, [spawnKey, url]);
+  return null;
+}
+
 export default function Sandbox(props: SandboxProps): ReactNode {
   const fallback = <Placeholder height={heightOf(props.height)} />;
+  const spawnKey = useId();
+  const workerUrl = useBaseUrl('/sandbox-worker/worker.js');
   return (
     <BrowserOnly fallback={fallback}>
       {() => (
-        <Suspense fallback={fallback}>
-          <SandboxClient {...props} />
-        </Suspense>
+        <>
+          <Prespawn spawnKey={spawnKey} url={workerUrl} />
+          <Suspense fallback={fallback}>
+            <SandboxClient {...props} prespawnKey={spawnKey} />
+          </Suspense>
+        </>
       )}
     </BrowserOnly>
   );
