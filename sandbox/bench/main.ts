@@ -85,7 +85,7 @@ function fmt(n: number, digits = 1): string {
 }
 
 // Warm the JIT first (a learner's page does the same work on its first command), then measure.
-bench('tree,depth=2,fanout=2', 'pingall');
+bench('tree,depth=2,fanout=4', 'pingall');
 const rows = [
   bench('tree,depth=2,fanout=4', 'pingall'),
   bench('tree,depth=3,fanout=4', 'pingall'),
