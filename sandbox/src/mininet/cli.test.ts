@@ -3,23 +3,9 @@
  * cost of a node command seen by `time`, and how a node's background jobs show up (§2.4).
  */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../sandbox';
+import { labSession } from '../../test/lab-session';
 
-function cli(mnLine = 'mn') {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  /** Run a line; after maxRunUs of virtual time it is interrupted as by Ctrl-C. */
-  const run = (line: string, maxRunUs = 30_000_000): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s, maxRunUs);
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  run(mnLine);
-  return { run };
-}
+const cli = (mn = 'mn') => labSession({ mn, maxRunUs: 30_000_000 });
 
 describe('noecho', () => {
   it('runs node commands only, like CLI.default()', () => {

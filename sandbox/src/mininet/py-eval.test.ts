@@ -1,21 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Sandbox } from '../sandbox';
-import type { Session } from '../shell/session';
+import { labSession } from '../../test/lab-session';
 
 /** A running `mn` (default topology) and a way to run one CLI line and get what it printed. */
 function mininet(args = '') {
-  const sb = new Sandbox({ seed: 1 });
-  const s: Session = sb.openSession();
-  const run = (line: string, maxRunUs = 60_000_000): string => {
-    let out = '';
-    const off = s.onOutput((t) => (out += t));
-    s.submit(line);
-    sb.settle(s, maxRunUs);
-    off();
-    return out.replace(/mininet> $/, '');
-  };
-  run(('mn ' + args).trim());
-  return { sb, s, run };
+  const lab = labSession({ mn: ('mn ' + args).trim(), maxRunUs: 60_000_000 });
+  return { ...lab, s: lab.session };
 }
 
 describe('py: the common forms learners type', () => {

@@ -4,24 +4,10 @@
  * assertions are about what Linux and Mininet guarantee (reference/mininet.md §3.1, §6).
  */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../sandbox';
-import type { Host } from '../devices/host';
 import { parseIpv4 } from '../wire/addr';
+import { labSession } from '../../test/lab-session';
 
-function session(topo = 'mn --topo single,3') {
-  const sb = new Sandbox({ seed: 3 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string, maxRun = 30e6): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s, maxRun);
-    return out;
-  };
-  run(topo);
-  return { sb, run, host: (n: string) => sb.mininet!.get(n) as Host };
-}
+const session = (mn = 'mn --topo single,3') => labSession({ mn, seed: 3, maxRunUs: 30_000_000 });
 
 describe('the network model', () => {
   it('resolves ARP, after which the first ping is slower than the next ones', () => {

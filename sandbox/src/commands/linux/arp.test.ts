@@ -1,23 +1,8 @@
 /** arp (net-tools) against reference/mininet.md §3.5, driven through a whole sandbox session. */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
-import type { Host } from '../../devices/host';
+import { labSession } from '../../../test/lab-session';
 
-function lab(mnLine = 'mn --mac') {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s);
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  if (mnLine) run(mnLine);
-  const host = (name: string) => sb.mininet!.get(name) as Host;
-  return { sb, run, host };
-}
+const lab = (mn = 'mn --mac') => labSession({ mn });
 
 const HEAD = 'Address                  HWtype  HWaddress           Flags Mask            Iface\n';
 

@@ -1,25 +1,9 @@
 /** ifconfig against reference/mininet.md §3.2, driven through a whole sandbox session. */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
-import type { Host } from '../../devices/host';
 import { humanBytes } from './iface-list';
+import { labSession } from '../../../test/lab-session';
 
-function lab(mnLine = 'mn --mac') {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s);
-    // Drop the echoed prompt of the next line, keep the command's output.
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  if (mnLine) run(mnLine);
-  const host = (name: string) => sb.mininet!.get(name) as Host;
-  return { sb, run, host };
-}
+const lab = (mn = 'mn --mac') => labSession({ mn });
 
 describe('ifconfig', () => {
   it('prints a Mininet host as the reference shows (mn --mac)', () => {

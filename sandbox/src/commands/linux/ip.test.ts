@@ -1,23 +1,8 @@
 /** ip (iproute2 5.15) against reference/mininet.md §3.3, driven through a whole sandbox session. */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
-import type { Host } from '../../devices/host';
+import { labSession } from '../../../test/lab-session';
 
-function lab(mnLine = 'mn --mac') {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s);
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  if (mnLine) run(mnLine);
-  const host = (name: string) => sb.mininet!.get(name) as Host;
-  return { sb, run, host };
-}
+const lab = (mn = 'mn --mac') => labSession({ mn });
 
 describe('ip address / ip link', () => {
   it('prints a host as the reference shows, @ifN being the switch port', () => {

@@ -3,22 +3,9 @@
  * option errors of ping.c main(), driven through a whole sandbox session.
  */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
+import { labSession } from '../../../test/lab-session';
 
-function lab(mnLine = 'mn') {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s, 60_000_000);
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  if (mnLine) run(mnLine);
-  return { run };
-}
+const lab = (mn = 'mn') => labSession({ mn, maxRunUs: 60_000_000 });
 
 const statsLine = (text: string): string => /\d+ packets transmitted.*/.exec(text)?.[0] ?? '';
 

@@ -1,22 +1,9 @@
 /** route (net-tools) against reference/mininet.md §3.4, driven through a whole sandbox session. */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
 import { ROUTE_USAGE, INET_ROUTE_USAGE } from './route';
+import { labSession } from '../../../test/lab-session';
 
-function lab(mnLine = 'mn --mac') {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s);
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  if (mnLine) run(mnLine);
-  return { sb, run };
-}
+const lab = (mn = 'mn --mac') => labSession({ mn });
 
 const HEAD = 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\n';
 

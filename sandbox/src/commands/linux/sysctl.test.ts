@@ -1,21 +1,8 @@
 /** sysctl (procps-ng 3.3.17, Ubuntu 22.04): reading and writing ip_forward, and its messages. */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
+import { labSession } from '../../../test/lab-session';
 
-function cli() {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s);
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  run('mn');
-  return { run };
-}
+const cli = () => labSession({ mn: 'mn' });
 
 describe('sysctl', () => {
   it('reads and writes ip_forward per network namespace', () => {

@@ -1,20 +1,8 @@
 /** ls (GNU coreutils): -a lists . and .., files come before directories, operands are sorted. */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
+import { labSession } from '../../../test/lab-session';
 
-function shell() {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s);
-    return out.replace(/root@master1:[^#]*# $/, '');
-  };
-  return { run };
-}
+const shell = () => labSession();
 
 describe('ls', () => {
   it('lists the directory itself and its parent with -a, not with -A', () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
+import { labSession } from '../../../test/lab-session';
 
 /** Drive one terminal: each line's output (stdout and stderr as the terminal shows them). */
-function terminal(seed = 1) {
-  const sb = new Sandbox({ seed });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s, 120_000_000);
-    return out;
-  };
-  return { sb, run };
-}
+const terminal = (seed = 1) => labSession({ seed, maxRunUs: 120_000_000 });
 
 const MAC = '[0-9a-f]{2}(?::[0-9a-f]{2}){5}';
 const STATS = String.raw`cookie=0x0, duration=\d+\.\d{3}s, table=0, n_packets=0, n_bytes=0, idle_timeout=60, `;

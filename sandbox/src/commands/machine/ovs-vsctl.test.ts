@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
 import { ovsdbString } from './ovs-vsctl';
+import { labSession } from '../../../test/lab-session';
 
-function terminal(seed = 1) {
-  const sb = new Sandbox({ seed });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s, 60_000_000);
-    return out;
-  };
-  return { sb, run };
-}
+const terminal = (seed = 1) => labSession({ seed, maxRunUs: 60_000_000 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

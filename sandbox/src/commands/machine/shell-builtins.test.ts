@@ -1,21 +1,8 @@
 /** jobs and kill as bash prints and handles them (jobs.c print_pipeline, kill builtin). */
 import { describe, expect, it } from 'vitest';
-import { Sandbox } from '../../sandbox';
+import { labSession } from '../../../test/lab-session';
 
-function cli() {
-  const sb = new Sandbox({ seed: 1 });
-  const s = sb.openSession();
-  let out = '';
-  s.onOutput((t) => (out += t));
-  const run = (line: string): string => {
-    out = '';
-    s.submit(line);
-    sb.settle(s, 30_000_000);
-    return out.replace(/(mininet> |root@master1:[^#]*# )$/, '');
-  };
-  run('mn');
-  return { run };
-}
+const cli = () => labSession({ mn: 'mn', maxRunUs: 30_000_000 });
 
 describe('kill', () => {
   it('ends a job silently with SIGTERM; jobs shows it Terminated without "&"', () => {
