@@ -20,6 +20,7 @@ import { ShellState } from './shell/shell-state';
 import { BashMode } from './shell/bash';
 import { allCommands } from './commands';
 import type { Mininet } from './mininet/mininet';
+import { LessonLog } from './lessons/lesson-log';
 
 export interface SandboxOptions {
   readonly seed?: number;
@@ -36,6 +37,8 @@ export class Sandbox {
   /** The Mininet network currently running (one at a time, as on a real machine). */
   mininet: Mininet | undefined;
   readonly sessions = new Set<Session>();
+  /** History for lesson checks (typed lines and their output, pings, pingall); lessons/lesson-log.ts. */
+  readonly lessonLog = new LessonLog();
   private nextSessionId = 1;
   private nextPid: number;
 

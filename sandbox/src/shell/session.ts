@@ -7,6 +7,7 @@
 import type { Sandbox } from '../sandbox';
 import type { Proc } from './process';
 import { Job, Signal } from './process';
+import type { CommandRecord } from '../lessons/lesson-log';
 
 export interface Completion {
   /** Text that replaces the word being completed (or the whole line's tail). */
@@ -50,6 +51,8 @@ export class Session {
   /** Lines of output since the session started (for tests and checks). */
   private transcript = '';
   private readonly transcriptLimit = 1 << 20;
+  /** The lesson log's record of the line being run; output is appended to it. */
+  private lastCommand: CommandRecord | undefined;
 
   constructor(
     readonly sandbox: Sandbox,
@@ -103,6 +106,7 @@ export class Session {
   write(text: string): void {
     if (!text) return;
     if (this.transcript.length < this.transcriptLimit) this.transcript += text;
+    if (this.lastCommand) this.sandbox.lessonLog.appendOutput(this.lastCommand, text);
     for (const l of this.outputListeners) l(text);
   }
 
@@ -132,6 +136,7 @@ export class Session {
 
   private runLine(line: string): void {
     if (line.trim() !== '' && this.history[this.history.length - 1] !== line) this.history.push(line);
+    if (line.trim() !== '') this.lastCommand = this.sandbox.lessonLog.beginCommand(this.id, this.mode.id, line, this.sandbox.now);
     let proc: Proc | undefined;
     try {
       proc = this.mode.run(line, this);

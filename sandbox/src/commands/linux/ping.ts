@@ -251,6 +251,7 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   }
   if (pipesize > 1) tail += `${tail ? ', ' : ''}pipe ${pipesize}`;
   ctx.out(tail + '\n');
+  ctx.sandbox.lessonLog.recordPing({ from: ctx.node, dst, transmitted, received, at: sched.now });
   return received > 0 ? 0 : 1;
 }
 

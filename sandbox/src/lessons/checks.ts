@@ -1,0 +1,113 @@
+/**
+ * The lesson check vocabulary: checks are plain data (JSON-able, written in a lesson's MDX),
+ * validated here with zod and evaluated by evaluate.ts against the sandbox after every command.
+ * Prefer state kinds (reaches, linkState, intfAddress, route, arpEntry, flowCount, fileContent,
+ * mininetRunning) to history kinds (commandRan, outputMatched): state cannot be faked by typing.
+ *
+ * Kinds:
+ * - reaches {from, to, requirePing?=true}: `from` (node name) can reach `to` (node name or IPv4)
+ *   now — a path over up links and routes exists — and, unless requirePing is false, the last
+ *   ping run on `from` towards that address got a reply.
+ * - lastPingall {maxLoss?, minLoss?}: the last pingall on the running network (percent dropped).
+ * - linkState {a, b, state}: the link between nodes a and b is 'up' or 'down'.
+ * - intfAddress {node, intf, address}: the interface has the address (`10.0.0.1/8`; no prefix =
+ *   any prefix length).
+ * - route {node, to, via?, dev?}: node's table has a route to the prefix (`10.0.0.0/8`, `default`).
+ * - arpEntry {node, ip, mac?, state?}: node's neighbour table has the address (a state such as
+ *   REACHABLE, or 'resolved' = any state with a MAC).
+ * - flowCount {switch, count? | min? | max?, match?}: the flows on a switch (those matching
+ *   every field given, in ovs-ofctl spelling: {nw_dst: '10.0.0.2', in_port: 1}).
+ * - commandRan {pattern, flags?, mode?, session?}: a line typed matched the regex.
+ * - outputMatched {pattern, flags?, command?}: the last line typed (or, with `command`, the last
+ *   one matching that regex) printed output matching the regex.
+ * - fileContent {path, pattern, flags?}: the file exists and its content matches the regex.
+ * - mininetRunning {topo?, hosts?, switches?}: a Mininet network runs; topo ('single,3') compares
+ *   its nodes and links with what that topology builds.
+ * - all {of}, any {of}, not {check}.
+ */
+import { z } from 'zod';
+import { parseCidr, parseIpv4 } from '../wire/addr';
+import { findTopo, splitArgs } from '../topo/library';
+
+const NEIGH_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'PERMANENT', 'NOARP', 'resolved'] as const;
+export const FLOW_FIELDS = ['in_port', 'dl_src', 'dl_dst', 'dl_type', 'vlan_tci', 'nw_src', 'nw_dst', 'nw_proto', 'nw_tos', 'tp_src', 'tp_dst'] as const;
+export type FlowField = (typeof FLOW_FIELDS)[number];
+
+export type Check =
+  | { kind: 'reaches'; from: string; to: string; requirePing?: boolean }
+  | { kind: 'lastPingall'; maxLoss?: number; minLoss?: number }
+  | { kind: 'linkState'; a: string; b: string; state: 'up' | 'down' }
+  | { kind: 'intfAddress'; node: string; intf: string; address: string }
+  | { kind: 'route'; node: string; to: string; via?: string; dev?: string }
+  | { kind: 'arpEntry'; node: string; ip: string; mac?: string; state?: (typeof NEIGH_STATES)[number] }
+  | { kind: 'flowCount'; switch: string; count?: number; min?: number; max?: number; match?: Partial<Record<FlowField, string | number>> }
+  | { kind: 'commandRan'; pattern: string; flags?: string; mode?: string; session?: number }
+  | { kind: 'outputMatched'; pattern: string; flags?: string; command?: string }
+  | { kind: 'fileContent'; path: string; pattern: string; flags?: string }
+  | { kind: 'mininetRunning'; topo?: string; hosts?: number; switches?: number }
+  | { kind: 'all'; of: Check[] }
+  | { kind: 'any'; of: Check[] }
+  | { kind: 'not'; check: Check };
+
+const name = z.string().min(1, 'must name a node');
+const ipv4 = z.string().refine((s) => parseIpv4(s) !== undefined, { message: 'must be an IPv4 address like 10.0.0.1' });
+const nodeOrIp = z.string().min(1, 'must name a node or an IPv4 address');
+const cidr = z.string().refine((s) => parseCidr(s) !== undefined, { message: 'must be an address like 10.0.0.1/8' });
+const prefix = z.string().refine((s) => s === 'default' || parseCidr(s) !== undefined, { message: "must be a prefix like 10.0.0.0/8 or 'default'" });
+const flags = z.string().regex(/^[imsu]*$/, 'flags may only use i, m, s, u');
+const regex = z.string().min(1, 'must be a regular expression').refine((s) => compiles(s), { message: 'is not a valid regular expression' });
+const count = z.number().int().nonnegative();
+const loss = z.number().min(0).max(100);
+
+function compiles(s: string): boolean {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function topoKnown(s: string): boolean {
+  return findTopo(splitArgs(s).name) !== undefined;
+}
+
+export const checkSchema: z.ZodType<Check> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('reaches'), from: name, to: nodeOrIp, requirePing: z.boolean().optional() }),
+    z
+      .strictObject({ kind: z.literal('lastPingall'), maxLoss: loss.optional(), minLoss: loss.optional() })
+      .refine((c) => c.maxLoss !== undefined || c.minLoss !== undefined, { message: 'give maxLoss or minLoss' }),
+    z.strictObject({ kind: z.literal('linkState'), a: name, b: name, state: z.enum(['up', 'down']) }),
+    z.strictObject({ kind: z.literal('intfAddress'), node: name, intf: z.string().min(1), address: cidr }),
+    z.strictObject({ kind: z.literal('route'), node: name, to: prefix, via: ipv4.optional(), dev: z.string().min(1).optional() }),
+    z.strictObject({ kind: z.literal('arpEntry'), node: name, ip: ipv4, mac: z.string().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'must be a MAC like 00:00:00:00:00:01').optional(), state: z.enum(NEIGH_STATES).optional() }),
+    z
+      .strictObject({
+        kind: z.literal('flowCount'), switch: name, count: count.optional(), min: count.optional(), max: count.optional(),
+        match: z.partialRecord(z.enum(FLOW_FIELDS), z.union([z.string(), z.number()])).optional(),
+      })
+      .refine((c) => c.count !== undefined || c.min !== undefined || c.max !== undefined, { message: 'give count, min or max' }),
+    z.strictObject({ kind: z.literal('commandRan'), pattern: regex, flags: flags.optional(), mode: z.string().optional(), session: z.number().int().optional() }),
+    z.strictObject({ kind: z.literal('outputMatched'), pattern: regex, flags: flags.optional(), command: regex.optional() }),
+    z.strictObject({ kind: z.literal('fileContent'), path: z.string().startsWith('/', 'must be an absolute path'), pattern: regex, flags: flags.optional() }),
+    z.strictObject({
+      kind: z.literal('mininetRunning'),
+      topo: z.string().refine(topoKnown, { message: 'is not a topology mn knows (single,3, linear,2, tree,2, ...)' }).optional(),
+      hosts: count.optional(), switches: count.optional(),
+    }),
+    z.strictObject({ kind: z.literal('all'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
+    z.strictObject({ kind: z.literal('any'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
+    z.strictObject({ kind: z.literal('not'), check: checkSchema }),
+  ]),
+);
+
+export type ParseResult = { ok: true; check: Check } | { ok: false; error: string };
+
+/** Validate a check written by an author; the error names each bad field by its path. */
+export function parseCheck(input: unknown): ParseResult {
+  const r = checkSchema.safeParse(input);
+  if (r.success) return { ok: true, check: r.data };
+  const lines = r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'check'}: ${i.message}`);
+  return { ok: false, error: lines.join('\n') };
+}

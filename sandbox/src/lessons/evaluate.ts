@@ -1,0 +1,256 @@
+/**
+ * Evaluate a lesson check (checks.ts) against a sandbox. Pure: it reads the network, the
+ * filesystem and the lesson log (lesson-log.ts) and changes nothing, so it can run after every
+ * command. `reaches` is a path computation over the model (routes, interface state, up links,
+ * running switches; flows are not simulated here), joined by default with the recorded outcome
+ * of the learner's own last ping, so a never-tested or since-broken path does not pass.
+ */
+import type { Sandbox } from '../sandbox';
+import type { Check, FlowField } from './checks';
+import { Host } from '../devices/host';
+import { OvsSwitch } from '../devices/ovs-switch';
+import type { NetNode } from '../devices/node';
+import type { Intf } from '../net/interface';
+import type { FlowMatch } from '../net/flow-table';
+import type { Ipv4 } from '../wire/addr';
+import { formatIpv4, parseCidr, parseIpv4 } from '../wire/addr';
+import { bindTopo, findTopo, splitArgs, tryTopo } from '../topo/library';
+import type { Topo } from '../topo/topo';
+
+export interface EvalContext {
+  /** The learner's session: commandRan/outputMatched look at its lines only (all when absent). */
+  readonly session?: number;
+}
+
+export interface EvalResult {
+  readonly passed: boolean;
+  /** Why it failed (or what passed), for authors and lesson CI. */
+  readonly detail?: string;
+}
+
+const pass = (detail?: string): EvalResult => ({ passed: true, detail });
+const fail = (detail: string): EvalResult => ({ passed: false, detail });
+
+/** A node of the running network, or the lab machine by its hostname. */
+function nodeOf(sb: Sandbox, name: string): NetNode | undefined {
+  if (name === sb.lab.name) return sb.lab;
+  return sb.mininet?.get(name);
+}
+
+function hostOf(sb: Sandbox, name: string): Host | EvalResult {
+  const n = nodeOf(sb, name);
+  if (n instanceof Host) return n;
+  return fail(n ? `${name} is not a host` : `no node ${name}${sb.mininet ? '' : ' (Mininet is not running)'}`);
+}
+
+function re(pattern: string, flags?: string): RegExp {
+  return new RegExp(pattern, flags ?? '');
+}
+
+/** The address `to` means: an IPv4 literal, or the first address of a host's data interfaces. */
+function addressOf(sb: Sandbox, to: string): Ipv4 | undefined {
+  const ip = parseIpv4(to);
+  if (ip !== undefined) return ip;
+  const n = nodeOf(sb, to);
+  if (!(n instanceof Host)) return undefined;
+  for (const i of n.dataIntfs()) if (i.addrs[0]) return i.addrs[0].addr;
+  return undefined;
+}
+
+/** A host on the layer-2 segment reached from `start` (over up links, through running switches) owning `ip`. */
+function findOnSegment(start: Intf, ip: Ipv4): Host | undefined {
+  const seen = new Set<Intf>([start]);
+  const queue: Intf[] = [start];
+  while (queue.length) {
+    const i = queue.shift()!;
+    if (!i.running) continue;
+    const p = i.peer;
+    if (!p || seen.has(p) || !p.running) continue;
+    seen.add(p);
+    const owner = p.owner;
+    if (owner instanceof Host) {
+      if (p.addrs.some((a) => a.addr === ip)) return owner;
+    } else if (owner instanceof OvsSwitch && owner.running) {
+      for (const { intf } of owner.ports()) {
+        if (seen.has(intf)) continue;
+        seen.add(intf);
+        queue.push(intf);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Why `from` cannot reach `dst` by the model's state, or undefined when a path exists. */
+export function pathProblem(from: Host, dst: Ipv4): string | undefined {
+  let node = from;
+  for (let hop = 0; hop < 32; hop++) {
+    if (node.stack.isLocal(dst)) return undefined;
+    const r = node.stack.routes.lookup(dst);
+    if (!r || r.type !== 'unicast') return `${node.name} has no route to ${formatIpv4(dst)}`;
+    const dev = r.dev;
+    if (!dev || !dev.running) return `${node.name}'s ${dev?.name ?? 'interface'} towards ${formatIpv4(dst)} is down`;
+    const nextHop = r.via ?? dst;
+    const next = findOnSegment(dev, nextHop);
+    if (!next) return `no working path from ${node.name} (${dev.name}) to ${formatIpv4(nextHop)}`;
+    if (next.stack.isLocal(dst)) return undefined;
+    if (!next.stack.forwarding) return `${next.name} does not forward packets (ip_forward is 0)`;
+    node = next;
+  }
+  return `no path to ${formatIpv4(dst)} within 32 hops`;
+}
+
+function flowMatches(m: FlowMatch, want: Partial<Record<FlowField, string | number>>): boolean {
+  for (const [k, v] of Object.entries(want) as [FlowField, string | number][]) {
+    const have = m[k];
+    if (have === undefined) return false;
+    if (k === 'nw_src' || k === 'nw_dst') {
+      if (parseIpv4(String(v)) !== have) return false;
+    } else if (k === 'dl_src' || k === 'dl_dst') {
+      if (String(have).toLowerCase() !== String(v).toLowerCase()) return false;
+    } else if (Number(v) !== have) return false;
+  }
+  return true;
+}
+
+/** Same node names and the same links (as unordered pairs) as the topology `spec` builds. */
+function topoProblem(sb: Sandbox, spec: string): string | undefined {
+  const mn = sb.mininet!;
+  const a = splitArgs(spec);
+  const t = findTopo(a.name);
+  if (!t) return `unknown topology ${a.name}`;
+  const b = bindTopo(t, a.args, a.kwargs);
+  if (!b.ok) return b.pyError;
+  const built = tryTopo<Topo>(() => t.build(b.args));
+  if (!built.ok) return built.pyError;
+  const topo = built.value;
+  const same = (x: string[], y: string[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
+  const pair = (p: string, q: string): string => [p, q].sort().join('-');
+  if (!same(topo.hosts(), mn.hosts.map((h) => h.name))) return `the hosts are not those of --topo ${spec}`;
+  if (!same(topo.switches(), mn.switches.map((s) => s.name))) return `the switches are not those of --topo ${spec}`;
+  const want = topo.links().map((l) => pair(l.node1, l.node2)).sort();
+  const have = mn.links.map((l) => pair(l.node1.name, l.node2.name)).sort();
+  if (!same(want, have)) return `the links are not those of --topo ${spec}`;
+  return undefined;
+}
+
+export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): EvalResult {
+  const log = sb.lessonLog;
+  switch (check.kind) {
+    case 'reaches': {
+      const from = hostOf(sb, check.from);
+      if (!(from instanceof Host)) return from;
+      const dst = addressOf(sb, check.to);
+      if (dst === undefined) return fail(`${check.to} has no address`);
+      const problem = pathProblem(from, dst);
+      if (problem) return fail(problem);
+      if (check.requirePing === false) return pass();
+      const p = log.lastPing(from, dst);
+      if (!p) return fail(`no ping from ${check.from} to ${formatIpv4(dst)} yet`);
+      if (p.received === 0) return fail(`the last ping from ${check.from} to ${formatIpv4(dst)} got no reply`);
+      return pass();
+    }
+    case 'lastPingall': {
+      const r = log.lastPingall;
+      if (!r || !sb.mininet || r.mininet !== sb.mininet) return fail('no pingall on the running network yet');
+      if (r.sent === 0) return fail('the last pingall sent no packets');
+      if (check.maxLoss !== undefined && r.loss > check.maxLoss) return fail(`the last pingall dropped ${Math.trunc(r.loss)}%`);
+      if (check.minLoss !== undefined && r.loss < check.minLoss) return fail(`the last pingall dropped only ${Math.trunc(r.loss)}%`);
+      return pass(`${Math.trunc(r.loss)}% dropped`);
+    }
+    case 'linkState': {
+      const mn = sb.mininet;
+      if (!mn) return fail('Mininet is not running');
+      const l = mn.links.find((x) => (x.node1.name === check.a && x.node2.name === check.b) || (x.node1.name === check.b && x.node2.name === check.a));
+      if (!l) return fail(`no link between ${check.a} and ${check.b}`);
+      const up = l.link.up && l.intf1.adminUp && l.intf2.adminUp;
+      return up === (check.state === 'up') ? pass() : fail(`the link ${check.a}-${check.b} is ${up ? 'up' : 'down'}`);
+    }
+    case 'intfAddress': {
+      const n = nodeOf(sb, check.node);
+      if (!n) return fail(`no node ${check.node}`);
+      const i = n.intf(check.intf);
+      if (!i) return fail(`${check.node} has no interface ${check.intf}`);
+      const want = parseCidr(check.address)!;
+      const anyPrefix = !check.address.includes('/');
+      const ok = i.addrs.some((a) => a.addr === want.addr && (anyPrefix || a.prefixLen === want.prefixLen));
+      return ok ? pass() : fail(`${check.intf} does not have ${check.address}`);
+    }
+    case 'route': {
+      const h = hostOf(sb, check.node);
+      if (!(h instanceof Host)) return h;
+      const want = check.to === 'default' ? { addr: 0, prefixLen: 0 } : parseCidr(check.to)!;
+      const via = check.via !== undefined ? parseIpv4(check.via) : undefined;
+      const ok = h.stack.routes.list().some((r) =>
+        r.dst === want.addr && r.prefixLen === want.prefixLen &&
+        (via === undefined || r.via === via) && (check.dev === undefined || r.dev?.name === check.dev));
+      return ok ? pass() : fail(`${check.node} has no route to ${check.to}${check.via ? ` via ${check.via}` : ''}`);
+    }
+    case 'arpEntry': {
+      const h = hostOf(sb, check.node);
+      if (!(h instanceof Host)) return h;
+      const ip = parseIpv4(check.ip)!;
+      const e = h.stack.neighbors.cache.list().find((x) => x.ip === ip);
+      if (!e) return fail(`${check.node} has no neighbour entry for ${check.ip}`);
+      if (check.mac && e.mac?.toLowerCase() !== check.mac.toLowerCase()) return fail(`${check.ip} is at ${e.mac ?? '(incomplete)'}`);
+      if (check.state === 'resolved' ? !e.mac || e.state === 'FAILED' || e.state === 'INCOMPLETE' : check.state !== undefined && e.state !== check.state) {
+        return fail(`${check.ip} is ${e.state}`);
+      }
+      return pass();
+    }
+    case 'flowCount': {
+      const s = nodeOf(sb, check.switch);
+      if (!(s instanceof OvsSwitch)) return fail(`no switch ${check.switch}`);
+      const n = s.flows.list().filter((f) => !check.match || flowMatches(f.match, check.match)).length;
+      if (check.count !== undefined && n !== check.count) return fail(`${check.switch} has ${n} matching flows, not ${check.count}`);
+      if (check.min !== undefined && n < check.min) return fail(`${check.switch} has ${n} matching flows, fewer than ${check.min}`);
+      if (check.max !== undefined && n > check.max) return fail(`${check.switch} has ${n} matching flows, more than ${check.max}`);
+      return pass(`${n} flows`);
+    }
+    case 'commandRan': {
+      const p = re(check.pattern, check.flags);
+      const ok = log.commandsOf(check.session ?? ctx.session).some((c) => (check.mode === undefined || c.mode === check.mode) && p.test(c.line));
+      return ok ? pass() : fail(`no command matching /${check.pattern}/ was run`);
+    }
+    case 'outputMatched': {
+      const cmds = log.commandsOf(ctx.session);
+      const cp = check.command !== undefined ? re(check.command) : undefined;
+      const c = cp ? [...cmds].reverse().find((x) => cp.test(x.line)) : cmds[cmds.length - 1];
+      if (!c) return fail(cp ? `no command matching /${check.command}/ was run` : 'no command was run');
+      return re(check.pattern, check.flags).test(c.output) ? pass() : fail(`the output of \`${c.line}\` does not match /${check.pattern}/`);
+    }
+    case 'fileContent': {
+      const text = sb.fs.readFile(check.path);
+      if (typeof text !== 'string' || !sb.fs.isFile(check.path)) return fail(`${check.path} does not exist`);
+      return re(check.pattern, check.flags).test(text) ? pass() : fail(`${check.path} does not match /${check.pattern}/`);
+    }
+    case 'mininetRunning': {
+      const mn = sb.mininet;
+      if (!mn || !mn.started || mn.stopped) return fail('Mininet is not running');
+      if (check.hosts !== undefined && mn.hosts.length !== check.hosts) return fail(`the network has ${mn.hosts.length} hosts, not ${check.hosts}`);
+      if (check.switches !== undefined && mn.switches.length !== check.switches) return fail(`the network has ${mn.switches.length} switches, not ${check.switches}`);
+      const problem = check.topo !== undefined ? topoProblem(sb, check.topo) : undefined;
+      return problem ? fail(problem) : pass();
+    }
+    case 'all': {
+      for (const c of check.of) {
+        const r = evaluate(c, sb, ctx);
+        if (!r.passed) return r;
+      }
+      return pass();
+    }
+    case 'any': {
+      const details: string[] = [];
+      for (const c of check.of) {
+        const r = evaluate(c, sb, ctx);
+        if (r.passed) return r;
+        if (r.detail) details.push(r.detail);
+      }
+      return fail(details.join('; or '));
+    }
+    case 'not': {
+      const r = evaluate(check.check, sb, ctx);
+      return r.passed ? fail(`expected not: ${r.detail ?? check.check.kind + ' holds'}`) : pass(r.detail);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The small pieces of history lesson checks need and the network's state does not hold: the
+ * lines typed per session with their output, the outcome of the last ping between two nodes,
+ * and the last pingall. The engine appends (Session.runLine/write, ping, pingHosts); checks only
+ * read. Bounded: old commands drop off and output is capped, so a long session cannot grow it.
+ */
+import type { Micros } from '../sim/time';
+import type { Ipv4 } from '../wire/addr';
+import type { Host } from '../devices/host';
+import type { Mininet } from '../mininet/mininet';
+
+export interface CommandRecord {
+  readonly session: number;
+  /** The session's mode when the line was typed: 'bash', 'mininet', ... */
+  readonly mode: string;
+  readonly line: string;
+  readonly at: Micros;
+  /** What the session printed from this line until the next one (capped). */
+  output: string;
+}
+
+export interface PingRecord {
+  /** The namespace the ping ran in (an object: a restarted network never matches old records). */
+  readonly from: Host;
+  readonly dst: Ipv4;
+  readonly transmitted: number;
+  readonly received: number;
+  readonly at: Micros;
+}
+
+export interface PingallRecord {
+  /** The network it ran on: a record from a stopped network does not count. */
+  readonly mininet: Mininet;
+  /** Percentage dropped, as Mininet computes it (100 * lost / sent). */
+  readonly loss: number;
+  readonly sent: number;
+  readonly received: number;
+  readonly at: Micros;
+}
+
+export const MAX_COMMANDS = 500;
+export const MAX_OUTPUT = 64 * 1024;
+
+export class LessonLog {
+  readonly commands: CommandRecord[] = [];
+  private readonly pings = new Map<Host, Map<Ipv4, PingRecord>>();
+  lastPingall: PingallRecord | undefined;
+
+  /** A line typed at a session prompt; output written afterwards is appended to it. */
+  beginCommand(session: number, mode: string, line: string, at: Micros): CommandRecord {
+    const rec: CommandRecord = { session, mode, line, at, output: '' };
+    this.commands.push(rec);
+    if (this.commands.length > MAX_COMMANDS) this.commands.splice(0, this.commands.length - MAX_COMMANDS);
+    return rec;
+  }
+
+  appendOutput(rec: CommandRecord, text: string): void {
+    if (rec.output.length < MAX_OUTPUT) rec.output += text.slice(0, MAX_OUTPUT - rec.output.length);
+  }
+
+  recordPing(r: PingRecord): void {
+    let byDst = this.pings.get(r.from);
+    if (!byDst) this.pings.set(r.from, (byDst = new Map()));
+    byDst.set(r.dst, r);
+  }
+
+  /** The last ping run in `from` towards `dst`, if any. */
+  lastPing(from: Host, dst: Ipv4): PingRecord | undefined {
+    return this.pings.get(from)?.get(dst);
+  }
+
+  recordPingall(r: PingallRecord): void {
+    this.lastPingall = r;
+  }
+
+  /** Commands typed in one session (all sessions when undefined), oldest first. */
+  commandsOf(session?: number): CommandRecord[] {
+    return session === undefined ? this.commands : this.commands.filter((c) => c.session === session);
+  }
+}
