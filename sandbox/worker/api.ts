@@ -35,6 +35,27 @@ export interface CommandInfo {
   readonly where: 'any' | 'lab';
 }
 
+/** A lesson step as the page sends it: `check` is the author's data, validated by the worker. */
+export interface StepInput {
+  readonly id: string;
+  readonly check: unknown;
+}
+
+/** setSteps' answer for one step: `error` when its check is not valid (then it never passes). */
+export interface StepValidation {
+  readonly id: string;
+  readonly error?: string;
+}
+
+/** One step's check evaluated against the sandbox now (not latched: the page remembers "done"). */
+export interface StepResult {
+  readonly id: string;
+  readonly passed: boolean;
+  readonly detail?: string;
+}
+
+export type StepsListener = (results: StepResult[]) => void;
+
 export interface SandboxInitOptions {
   readonly seed?: number;
   /** Virtual seconds per wall second (1 = real time). */
@@ -56,4 +77,12 @@ export interface SandboxWorkerApi {
   /** Pause or resume virtual time; change its speed. */
   setSpeed(speed: number): void;
   commands(): CommandInfo[];
+  /**
+   * The page's lesson steps (replaces any set before). Each check is validated with the lesson
+   * vocabulary (sandbox/src/lessons/checks.ts); the answer lists every step with its error, if any.
+   * The steps are evaluated at once and after every completed command (a terminal becomes ready).
+   */
+  setSteps(steps: StepInput[]): StepValidation[];
+  /** Receive every evaluation of the steps (the latest listener replaces the one before). */
+  onSteps(listener: StepsListener): void;
 }

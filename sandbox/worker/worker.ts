@@ -6,13 +6,36 @@ import * as Comlink from 'comlink';
 import { Sandbox } from '../src/sandbox';
 import type { Session } from '../src/shell/session';
 import type { Host } from '../src/devices/host';
+import { parseCheck, type Check } from '../src/lessons/checks';
+import { evaluate } from '../src/lessons/evaluate';
 import { Pacer } from './pacer';
-import type { CommandInfo, CompletionResult, SandboxInitOptions, SandboxWorkerApi, TerminalInfo, TerminalListener } from './api';
+import type {
+  CommandInfo, CompletionResult, SandboxInitOptions, SandboxWorkerApi, StepInput, StepResult, StepsListener, StepValidation, TerminalInfo, TerminalListener,
+} from './api';
 
 let sandbox: Sandbox | undefined;
 let pacer: Pacer | undefined;
 const terminals = new Map<number, { session: Session; title: string; listeners: TerminalListener[] }>();
 let terminalRequest: ((t: TerminalInfo) => void) | undefined;
+/** The page's lesson steps; a step whose check did not validate has check undefined and never passes. */
+let steps: { id: string; check: Check | undefined; error?: string }[] = [];
+let stepsListener: StepsListener | undefined;
+
+/** Evaluate every step now and tell the page (structured-cloneable results only). */
+function reportSteps(): void {
+  if (!stepsListener || !sandbox || steps.length === 0) return;
+  const sb = sandbox;
+  const results: StepResult[] = steps.map((s): StepResult => {
+    if (!s.check) return { id: s.id, passed: false, detail: `invalid check: ${s.error ?? ''}` };
+    try {
+      const r = evaluate(s.check, sb);
+      return r.detail === undefined ? { id: s.id, passed: r.passed } : { id: s.id, passed: r.passed, detail: r.detail };
+    } catch (e) {
+      return { id: s.id, passed: false, detail: `check failed to run: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  });
+  stepsListener(results);
+}
 
 function term(id: number) {
   const t = terminals.get(id);
@@ -26,7 +49,10 @@ function attach(session: Session, title: string): TerminalInfo {
   session.onOutput((text) => entry.listeners.forEach((l) => l({ type: 'output', text })));
   session.onReady(() => {
     const ev = session.closed ? ({ type: 'closed' } as const) : ({ type: 'ready', prompt: session.prompt ?? '', mode: session.mode.id } as const);
-    if (session.closed || session.prompt !== undefined) entry.listeners.forEach((l) => l(ev));
+    if (session.closed || session.prompt !== undefined) {
+      entry.listeners.forEach((l) => l(ev));
+      reportSteps(); // a command completed: the lesson's steps may have changed
+    }
   });
   return { id: session.id, title };
 }
@@ -85,6 +111,19 @@ const api: SandboxWorkerApi = {
     return reg.all().map((c) => ({
       name: c.name, aliases: [...(c.aliases ?? [])], family: c.family, summary: c.summary, usage: c.usage, where: c.where,
     }));
+  },
+  setSteps(input: StepInput[]): StepValidation[] {
+    const list = Array.isArray(input) ? input : [];
+    steps = list.map((s) => {
+      const id = typeof s?.id === 'string' ? s.id : '';
+      const r = parseCheck(s?.check);
+      return r.ok ? { id, check: r.check } : { id, check: undefined, error: r.error };
+    });
+    reportSteps();
+    return steps.map((s) => (s.error === undefined ? { id: s.id } : { id: s.id, error: s.error }));
+  },
+  onSteps(listener) {
+    stepsListener = listener;
   },
 };
 

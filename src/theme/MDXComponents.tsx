@@ -1,13 +1,17 @@
 /**
  * The lesson tags every MDX page can use without importing them (DESIGN.md, "Layout"):
  * - <Run>cmd</Run>: an inline click-to-run command;
- * - ```sh run fences: a block of click-to-run commands (any language; `run` in the meta string).
+ * - ```sh run fences: a block of click-to-run commands (any language; `run` in the meta string);
+ * - <Step id title check solution wrong>goal <Hint>…</Hint></Step>: a lesson step that ticks itself
+ *   off (src/components/Steps), and <StepPanel next="…" />: the page's checklist.
  * Everything else is the theme's default.
  */
 import React, { type ComponentProps, type ReactNode } from 'react';
 import MDXComponents from '@theme-original/MDXComponents';
 import type { MDXComponentsObject } from '@theme/MDXComponents';
 import Run, { RunnableBlock, textOf } from '@site/src/components/RunnableCommand';
+import Step, { Hint } from '@site/src/components/Steps';
+import StepPanel from '@site/src/components/StepPanel';
 
 type CodeProps = ComponentProps<'code'> & { metastring?: string; title?: string };
 
@@ -30,4 +34,7 @@ export default {
   ...MDXComponents,
   code: Code,
   Run,
+  Step,
+  Hint,
+  StepPanel,
 };

@@ -12,7 +12,8 @@
 import * as Comlink from 'comlink';
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
-import type { CompletionResult, SandboxWorkerApi, TerminalEvent, TerminalInfo } from '@site/sandbox/worker/api';
+import type { CompletionResult, SandboxWorkerApi, StepResult, TerminalEvent, TerminalInfo } from '@site/sandbox/worker/api';
+import { attachSandbox, reportResults, type StepsSink } from '@site/src/components/Steps/store';
 import { TerminalController, type TerminalState } from './terminalController';
 import { addToHistory, loadHistory, saveHistory, type HistoryStorage } from './lineEditor';
 import { bufferText, registerProbe } from './testHook';
@@ -86,6 +87,8 @@ export class SandboxConnection {
   private probes = new Map<string, () => void>();
   /** Session history when localStorage is refused. */
   private memoryHistory = new Map<string, string[]>();
+  /** Detach from the page's lesson steps (src/components/Steps/store.ts). */
+  private detachSteps: (() => void) | undefined;
 
   constructor(private readonly opts: ConnectionOptions) {
     this.screenReaderMode = opts.screenReaderMode;
@@ -138,16 +141,26 @@ export class SandboxConnection {
       primary.id = info.id;
       await this.call(() => api.onTerminalRequest(Comlink.proxy((t: TerminalInfo) => this.openRequested(t))));
       await this.listen(primary);
+      await this.attachSteps(api);
       this.update({ status: 'ready' });
     } catch {
       // call() has already reported the failure
     }
   }
 
+  /** The page's lesson steps are evaluated by this worker (the first sandbox on the page). */
+  private async attachSteps(api: Comlink.Remote<SandboxWorkerApi>): Promise<void> {
+    const sink: StepsSink = { setSteps: (steps) => this.call(() => api.setSteps(steps)) };
+    await this.call(() => api.onSteps(Comlink.proxy((results: StepResult[]) => reportResults(sink, results))));
+    if (!this.disposed) this.detachSteps = attachSandbox(sink);
+  }
+
   /** Stop the worker and free the terminals (unmount, Reset). */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.detachSteps?.();
+    this.detachSteps = undefined;
     this.worker?.terminate();
     this.worker = undefined;
     for (const tab of this.snapshot.tabs) this.disposeTab(tab);
