@@ -312,15 +312,19 @@ function defaultSummary(path: FlowPath | undefined): PathSummary {
   return summarize(path ?? { hops: [], switches: 1, routers: 0 });
 }
 
+/** The server's address, or undefined after printing iperf's resolution error. */
+function resolveServer(ctx: ExecContext, host: string): number | undefined {
+  const r = resolveHost(ctx.sandbox.fs, host);
+  if (r.ok) return r.ip;
+  ctx.err(`error: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
+  return undefined;
+}
+
 // ---- TCP client ---------------------------------------------------------------------------
 
 function* tcpClient(ctx: ExecContext, o: Options): Proc {
-  const r = resolveHost(ctx.sandbox.fs, o.host);
-  if (!r.ok) {
-    ctx.err(`error: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
-    return 1;
-  }
-  const dst = r.ip;
+  const dst = resolveServer(ctx, o.host);
+  if (dst === undefined) return 1;
   const sched = ctx.net.sched;
   const wake = new Signal(sched);
   let connected = false;
@@ -592,12 +596,8 @@ function isUdpMsg(d: unknown): d is UdpMsg {
 }
 
 function* udpClient(ctx: ExecContext, o: Options): Proc {
-  const r = resolveHost(ctx.sandbox.fs, o.host);
-  if (!r.ok) {
-    ctx.err(`error: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
-    return 1;
-  }
-  const dst = r.ip;
+  const dst = resolveServer(ctx, o.host);
+  if (dst === undefined) return 1;
   const stack = ctx.node.stack;
   const sched = ctx.net.sched;
   const route = stack.routeTo(dst);

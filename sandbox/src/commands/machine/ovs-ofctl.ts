@@ -411,7 +411,12 @@ function addFlowsCmd(o: Ofctl, args: string[]): number {
   return 0;
 }
 
-function dumpPortsCmd(o: Ofctl, args: string[]): number {
+/**
+ * The switch and ports a dump-ports request names: every port, or the one in args[1]
+ * (by number or name; a name makes ovs-ofctl send an extra request, hence xid 4).
+ * `filters` says whether this request (for this OpenFlow version) carries a port at all.
+ */
+function requestedPorts(o: Ofctl, args: string[], filters: (version: number) => boolean) {
   const target = args[0]!;
   const c = o.connect(target);
   if (typeof c === 'number') return c;
@@ -422,8 +427,15 @@ function dumpPortsCmd(o: Ofctl, args: string[]): number {
     const p = portArg(o, sw, target, args[1]);
     if (typeof p === 'number') return p;
     if (p.byName) xid = 4;
-    ports = ports.filter((v) => v.no === p.port);
+    if (filters(version)) ports = ports.filter((v) => v.no === p.port);
   }
+  return { sw, version, ports, xid };
+}
+
+function dumpPortsCmd(o: Ofctl, args: string[]): number {
+  const r = requestedPorts(o, args, () => true);
+  if (typeof r === 'number') return r;
+  const { sw, version, ports, xid } = r;
   const now = o.ctx.sandbox.now;
   let s = `${header('OFPST_PORT reply', version, xid)} ${ports.length} ports\n`;
   const names = o.showNames ? portNames(sw) : undefined;
@@ -438,21 +450,11 @@ function dumpPortsCmd(o: Ofctl, args: string[]): number {
 }
 
 function dumpPortsDescCmd(o: Ofctl, args: string[]): number {
-  const target = args[0]!;
-  const c = o.connect(target);
-  if (typeof c === 'number') return c;
-  const { sw, version } = c;
-  let ports = portViews(sw);
-  let xid = 2;
-  if (args[1] !== undefined && args[1] !== '' && args[1].toLowerCase() !== 'any') {
-    const p = portArg(o, sw, target, args[1]);
-    if (typeof p === 'number') return p;
-    if (p.byName) xid = 4;
-    // Only OpenFlow 1.5's request carries a port; earlier versions get every port.
-    if (version >= 6) ports = ports.filter((v) => v.no === p.port);
-  }
-  let s = header('OFPST_PORT_DESC reply', version, xid) + '\n';
-  for (const p of ports) s += formatPhyPort(p, version);
+  // Only OpenFlow 1.5's request carries a port; earlier versions get every port.
+  const r = requestedPorts(o, args, (version) => version >= 6);
+  if (typeof r === 'number') return r;
+  let s = header('OFPST_PORT_DESC reply', r.version, r.xid) + '\n';
+  for (const p of r.ports) s += formatPhyPort(p, r.version);
   o.ctx.out(s);
   return 0;
 }
