@@ -116,17 +116,22 @@ function deviceFor(ctx: ExecContext, ip: Ipv4, device: string | undefined): Intf
   return r?.dev ?? 'Network is unreachable';
 }
 
-function del(ctx: ExecContext, args: string[], device: string | undefined): number {
-  const hostArg = args[0];
+/** The address of the host operand of -d/-s, or undefined after arp's message. */
+function hostOf(ctx: ExecContext, hostArg: string | undefined): { ip: number } | undefined {
   if (hostArg === undefined) {
     ctx.err('arp: need host name\n');
-    return 255;
+    return undefined;
   }
   const r = resolveHost(ctx.sandbox.fs, hostArg);
-  if (!r.ok) {
-    ctx.err(`${hostArg}: Unknown host\n`);
-    return 255;
-  }
+  if (r.ok) return r;
+  ctx.err(`${hostArg}: Unknown host\n`);
+  return undefined;
+}
+
+function del(ctx: ExecContext, args: string[], device: string | undefined): number {
+  const hostArg = args[0];
+  const r = hostOf(ctx, hostArg);
+  if (r === undefined) return 255;
   let dev = device;
   for (let k = 1; k < args.length; k++) {
     const w = args[k]!;
@@ -156,15 +161,8 @@ function del(ctx: ExecContext, args: string[], device: string | undefined): numb
 
 function set(ctx: ExecContext, args: string[], device: string | undefined): number {
   const hostArg = args[0];
-  if (hostArg === undefined) {
-    ctx.err('arp: need host name\n');
-    return 255;
-  }
-  const r = resolveHost(ctx.sandbox.fs, hostArg);
-  if (!r.ok) {
-    ctx.err(`${hostArg}: Unknown host\n`);
-    return 255;
-  }
+  const r = hostOf(ctx, hostArg);
+  if (r === undefined) return 255;
   const hwArg = args[1];
   if (hwArg === undefined) {
     ctx.err('arp: need hardware address\n');
