@@ -16,12 +16,14 @@ import { Sandbox } from '../src/sandbox';
 import type { Session } from '../src/shell/session';
 import { resolvePath } from '../src/fs/vfs';
 import { Pacer } from '../worker/pacer';
+import { findLesson, lessons } from '../lessons/catalogue';
+import { StepTracker } from '../lessons/tracker';
 
 const USAGE = `usage: npm run -s sandbox -- [--fast] [--seed N] [--max-run SECONDS] [--lesson ID] [--file HOST_PATH[:LAB_PATH]]...
   --fast        run each command as fast as possible (virtual time does not follow the clock)
   --seed N      seed for the emulator's random choices (MACs, timings); default 1
   --max-run S   interrupt a command still running after S virtual seconds; default 10
-  --lesson ID   start from a lesson's initial state
+  --lesson ID   follow a lesson's steps (mininet/first-network): each is reported on stderr as it passes
   --file SPEC   copy a file from the real disk into the lab machine (default destination /root/)
 `;
 
@@ -52,11 +54,14 @@ function main(): void {
     process.stdout.write(USAGE);
     return;
   }
-  const seed = o.seed === undefined ? 1 : Number(o.seed);
+  const lesson = o.lesson === undefined ? undefined : findLesson(o.lesson);
+  if (o.lesson !== undefined && !lesson) {
+    fail(`unknown lesson '${o.lesson}'; the lessons are: ${lessons().map((l) => l.id).join(', ')}`);
+  }
+  const seed = o.seed === undefined ? (lesson?.seed ?? 1) : Number(o.seed);
   if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, not '${o.seed}'`);
   const maxRun = o['max-run'] === undefined ? 10 : Number(o['max-run']);
   if (!(maxRun > 0)) fail(`--max-run must be a positive number of seconds, not '${o['max-run']}'`);
-  if (o.lesson !== undefined) fail(`unknown lesson '${o.lesson}' (lessons arrive with the lesson catalogue)`);
 
   const sandbox = new Sandbox({ seed });
   for (const spec of o.file ?? []) {
@@ -79,9 +84,27 @@ function main(): void {
 
   const session = sandbox.openSession();
   session.onOutput((t) => process.stdout.write(t));
+  if (lesson) followLesson(new StepTracker(lesson, sandbox, session.id), session);
   const maxRunUs = Math.round(maxRun * 1e6);
   if (process.stdin.isTTY) interactive(sandbox, session, o.fast ?? false, o['max-run'] !== undefined ? maxRunUs : undefined);
   else piped(sandbox, session, o.fast ?? false, maxRunUs);
+}
+
+/**
+ * --lesson: list the steps on stderr, report each as it passes (after every command, as the
+ * site's step panel does), and sum up when the shell exits.
+ */
+function followLesson(tracker: StepTracker, session: Session): void {
+  const steps = tracker.lesson.steps;
+  process.stderr.write(`[lesson] ${tracker.lesson.title} (${steps.length} steps)\n`);
+  steps.forEach((s, i) => process.stderr.write(`[lesson]   ${i + 1}. ${s.title}\n`));
+  session.onReady(() => {
+    for (const i of tracker.update()) {
+      const all = tracker.doneCount === steps.length ? ' All steps done.' : '';
+      process.stderr.write(`[lesson] ${tracker.describe(i)}.${all}\n`);
+    }
+  });
+  process.on('exit', () => process.stderr.write(`[lesson] ${tracker.doneCount} of ${steps.length} steps done\n`));
 }
 
 /** Input from a pipe: echo each line after its prompt; EOF behaves as Ctrl-D until the shell exits. */

@@ -1,0 +1,56 @@
+/**
+ * Lesson CI on the command line: `npm run -s lessons [-- FILE.mdx ...]` checks every lesson
+ * under docs/ (or the files given) with verify.ts and prints one line per lesson, or its
+ * problems as FILE:LINE:COL messages. Exit status 1 when there is a problem, 2 on bad usage.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { docPages, DOCS_DIR, loadPage } from './catalogue';
+import { formatProblem, verifyLesson } from './verify';
+
+const USAGE = 'usage: npm run -s lessons [-- FILE.mdx ...]\n  checks every lesson under docs/ (or the files given): steps valid, solutions pass, wrong attempts fail, page commands run\n';
+
+function main(): number {
+  let positionals: string[];
+  try {
+    const a = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    if (a.values.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    positionals = a.positionals;
+  } catch (e) {
+    process.stderr.write(`lessons: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const files = positionals.length ? positionals.map((f) => resolve(f)) : docPages().map((p) => resolve(DOCS_DIR, p));
+  for (const f of files) {
+    if (!existsSync(f)) {
+      process.stderr.write(`lessons: ${f}: no such file\n`);
+      return 2;
+    }
+  }
+  let problems = 0;
+  let checked = 0;
+  for (const f of files) {
+    const lesson = loadPage(f);
+    if (lesson.steps.length === 0 && lesson.commands.length === 0 && lesson.problems.length === 0) continue;
+    checked++;
+    const r = verifyLesson(lesson);
+    if (r.problems.length === 0) {
+      const parts = r.steps
+        ? [`${r.steps} steps`, `${r.solutionsPassed} solutions pass`, `${r.wrongAttemptsFailed} wrong attempts fail`, `${lesson.commands.length} page commands run`]
+        : [`${lesson.commands.length} page commands run`];
+      process.stdout.write(`ok   ${lesson.file}: ${parts.join(', ')}\n`);
+    } else {
+      process.stdout.write(`FAIL ${lesson.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`);
+      for (const p of r.problems) process.stdout.write(`  ${formatProblem(p)}\n`);
+      problems += r.problems.length;
+    }
+  }
+  process.stdout.write(`${checked} page${checked === 1 ? '' : 's'} checked, ${problems} problem${problems === 1 ? '' : 's'}\n`);
+  return problems ? 1 : 0;
+}
+
+process.exitCode = main();
