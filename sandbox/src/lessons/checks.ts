@@ -8,7 +8,8 @@
  * - reaches {from, to, requirePing?=true}: `from` (node name) can reach `to` (node name or IPv4)
  *   now — a path over up links and routes exists — and, unless requirePing is false, the last
  *   ping run on `from` towards that address got a reply.
- * - lastPingall {maxLoss?, minLoss?}: the last pingall on the running network (percent dropped).
+ * - lastPingall {maxLoss?, minLoss?}: the last pingall on the running network (percent dropped),
+ *   run since the last time a link went up or down (an older one no longer describes the network).
  * - linkState {a, b, state}: the link between nodes a and b is 'up' or 'down'.
  * - intfAddress {node, intf, address}: the interface has the address (`10.0.0.1/8`; no prefix =
  *   any prefix length).

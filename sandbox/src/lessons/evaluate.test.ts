@@ -47,6 +47,18 @@ describe('lesson checks', () => {
     expect(ok({ kind: 'lastPingall', minLoss: 50 })).toBe(true);
   });
 
+  it('lastPingall: a pingall from before a link changed no longer counts', () => {
+    const { run, ok, sb } = checker();
+    run('pingall');
+    run('link s1 h3 down');
+    expect(ok({ kind: 'lastPingall', maxLoss: 0 })).toBe(false);
+    run('link s1 h3 up');
+    // Same links as when it ran, but the learner never tested the network after bringing it back.
+    expect(evaluate({ kind: 'lastPingall', maxLoss: 0 }, sb).detail).toMatch(/run pingall again/);
+    run('pingall');
+    expect(ok({ kind: 'lastPingall', maxLoss: 0 })).toBe(true);
+  });
+
   it('linkState', () => {
     const { run, ok } = checker();
     const down: Check = { kind: 'linkState', a: 'h1', b: 's1', state: 'down' };

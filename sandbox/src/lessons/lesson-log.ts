@@ -35,6 +35,8 @@ export interface PingallRecord {
   readonly loss: number;
   readonly sent: number;
   readonly received: number;
+  /** Mininet.linkStateKey() when it ran: a link that went up or down since makes it stale. */
+  readonly linkState: string;
   readonly at: Micros;
 }
 

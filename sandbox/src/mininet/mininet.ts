@@ -452,6 +452,16 @@ export class Mininet {
     }
   }
 
+  /**
+   * Changes whenever a link end goes up or down (even down and back up): a pingall remembers it,
+   * so a lesson check can tell that the network changed since (lessons/evaluate.ts, lastPingall).
+   */
+  linkStateKey(): string {
+    let changes = 0;
+    for (const l of this.links) changes += l.intf1.adminChanges + l.intf2.adminChanges;
+    return `${this.links.length}:${changes}`;
+  }
+
   /** The IP Mininet substitutes for a node name: its default interface's first address. */
   ipOf(node: NetNode): Ipv4 | undefined {
     const i = node.defaultIntf();

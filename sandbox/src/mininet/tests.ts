@@ -71,7 +71,7 @@ export function* pingHosts(
     }
     return 0;
   }
-  if (!hosts) mn.sandbox.lessonLog.recordPingall({ mininet: mn, loss: packets ? (100 * lost) / packets : 0, sent: packets, received: packets - lost, at: mn.sandbox.now });
+  if (!hosts) mn.sandbox.lessonLog.recordPingall({ mininet: mn, loss: packets ? (100 * lost) / packets : 0, sent: packets, received: packets - lost, linkState: mn.linkStateKey(), at: mn.sandbox.now });
   if (packets > 0) {
     const ploss = (100 * lost) / packets;
     out(`*** Results: ${Math.trunc(ploss)}% dropped (${packets - lost}/${packets} received)\n`);

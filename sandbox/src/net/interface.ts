@@ -51,7 +51,9 @@ export function zeroStats(): IntfStats {
 export class Intf {
   /** Addresses in the order they were added; the first is the primary. */
   addrs: Ipv4Cidr[] = [];
-  adminUp = true;
+  private up = true;
+  /** How many times the admin state changed: lets a lesson check see "changed since" (down then up). */
+  adminChanges = 0;
   mtu = 1500;
   txqueuelen = 1000;
   stats: IntfStats = zeroStats();
@@ -63,6 +65,16 @@ export class Intf {
   readonly captures = new Set<Capture>();
   /** Mininet's port number for this interface on its node (switch port, or host port 0, 1...). */
   port: number | undefined;
+
+  get adminUp(): boolean {
+    return this.up;
+  }
+
+  set adminUp(v: boolean) {
+    if (v === this.up) return;
+    this.up = v;
+    this.adminChanges++;
+  }
 
   constructor(
     public name: string,
