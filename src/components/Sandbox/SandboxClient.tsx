@@ -93,6 +93,9 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
       focus() {
         connRef.current?.focusActive();
       },
+      reset() {
+        restart(null, false);
+      },
     });
     registrationRef.current = registration;
     return () => {

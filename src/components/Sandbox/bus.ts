@@ -12,6 +12,8 @@ export interface SandboxTarget {
   run(command: string): void;
   /** Move keyboard focus to the active terminal. */
   focus(): void;
+  /** Start a fresh sandbox in the page's starting state (as its Reset button does). */
+  reset(): void;
 }
 
 interface Entry {
@@ -47,15 +49,32 @@ export function mountedSandboxes(): number {
   return entries.length;
 }
 
+/** The sandbox commands go to: the most recently focused one, else the first mounted. */
+function current(): SandboxTarget | undefined {
+  let best = entries[0];
+  for (const e of entries) if (best && e.focusedAt > best.focusedAt) best = e;
+  return best?.target;
+}
+
+/**
+ * Reset the page's sandbox to its starting state (the step panel's "Start over").
+ * Returns false when no sandbox is mounted.
+ */
+export function resetSandbox(): boolean {
+  const target = current();
+  if (!target) return false;
+  target.reset();
+  return true;
+}
+
 /**
  * Run a command in the page's sandbox as if typed. Returns false when no sandbox is mounted
  * (the caller can tell the learner to open one). Several lines run one after another.
  */
 export function runCommand(command: string): boolean {
-  if (entries.length === 0) return false;
-  let best = entries[0]!;
-  for (const e of entries) if (e.focusedAt > best.focusedAt) best = e;
-  best.target.run(command);
-  best.target.focus();
+  const target = current();
+  if (!target) return false;
+  target.run(command);
+  target.focus();
   return true;
 }
