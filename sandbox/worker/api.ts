@@ -10,7 +10,9 @@ export type TerminalEvent =
   /** Ready for a line: draw this prompt ('' when a program reads input after printing its own). */
   | { readonly type: 'ready'; readonly prompt: string; readonly mode: string }
   /** The shell exited (exit / Ctrl-D at the last prompt). */
-  | { readonly type: 'closed' };
+  | { readonly type: 'closed' }
+  /** A line replayed from a share link: draw it after the prompt as if it had been typed. */
+  | { readonly type: 'input'; readonly text: string };
 
 export type TerminalListener = (e: TerminalEvent) => void;
 
@@ -56,6 +58,35 @@ export interface StepResult {
 
 export type StepsListener = (results: StepResult[]) => void;
 
+/**
+ * One input to a terminal, at a virtual time: what a share link records. Replaying the same
+ * inputs at the same virtual times on the same seed gives the same sandbox (DESIGN.md, engine
+ * principle 1). `close` is the page closing a terminal's tab.
+ */
+export interface ShareEvent {
+  /** Virtual microseconds since the sandbox started. */
+  readonly at: number;
+  readonly terminal: number;
+  readonly kind: 'line' | 'interrupt' | 'eof' | 'close';
+  /** The line (kind 'line'). */
+  readonly line?: string;
+}
+
+export interface ShareState {
+  readonly seed: number;
+  readonly events: readonly ShareEvent[];
+}
+
+/** The bounds a share link is held to (checked by the page when it decodes, and by the worker). */
+export const SHARE_LIMITS = {
+  events: 1000,
+  lineLength: 2000,
+  /** Virtual time: a day. */
+  maxAt: 24 * 3600 * 1_000_000,
+} as const;
+
+export type ReplayResult = { readonly ok: true; readonly events: number } | { readonly ok: false; readonly error: string };
+
 export interface SandboxInitOptions {
   readonly seed?: number;
   /** Virtual seconds per wall second (1 = real time). */
@@ -85,4 +116,36 @@ export interface SandboxWorkerApi {
   setSteps(steps: StepInput[]): StepValidation[];
   /** Receive every evaluation of the steps (the latest listener replaces the one before). */
   onSteps(listener: StepsListener): void;
+  /** Every input since init, for a share link; `tooLong` when there were more than SHARE_LIMITS.events. */
+  shareState(): ShareState & { readonly tooLong: boolean };
+  /**
+   * Replay a share link's inputs on the fresh sandbox init made (same seed): virtual time runs
+   * fast to each input's time and the input is given, so terminals show the replayed session
+   * ('input' events draw the typed lines). Invalid data is refused before anything runs.
+   */
+  replay(state: ShareState): ReplayResult;
+}
+
+/**
+ * Why `x` is not a ShareState within SHARE_LIMITS (undefined when it is). The page checks a
+ * decoded link with it and the worker checks again before replaying: nothing unchecked runs.
+ */
+export function shareStateProblem(x: unknown): string | undefined {
+  if (typeof x !== 'object' || x === null) return 'it holds no session';
+  const { seed, events } = x as { seed?: unknown; events?: unknown };
+  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return 'its seed is not valid';
+  if (!Array.isArray(events)) return 'it holds no list of commands';
+  if (events.length > SHARE_LIMITS.events) return `it holds ${events.length} inputs; the limit is ${SHARE_LIMITS.events}`;
+  let last = 0;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Partial<ShareEvent> | null;
+    const where = `input ${i + 1}`;
+    if (typeof e !== 'object' || e === null) return `${where} is not an input`;
+    if (typeof e.at !== 'number' || !Number.isInteger(e.at) || e.at < last || e.at > SHARE_LIMITS.maxAt) return `${where} has a time out of order or out of range`;
+    last = e.at;
+    if (typeof e.terminal !== 'number' || !Number.isInteger(e.terminal) || e.terminal < 0 || e.terminal > 1000) return `${where} names no valid terminal`;
+    if (e.kind !== 'line' && e.kind !== 'interrupt' && e.kind !== 'eof' && e.kind !== 'close') return `${where} is of an unknown kind`;
+    if (e.kind === 'line' && (typeof e.line !== 'string' || e.line.length > SHARE_LIMITS.lineLength || /[\r\n]/.test(e.line))) return `${where} is not a valid line`;
+  }
+  return undefined;
 }

@@ -9,13 +9,39 @@ import type { Host } from '../src/devices/host';
 import { parseCheck, type Check } from '../src/lessons/checks';
 import { evaluate } from '../src/lessons/evaluate';
 import { Pacer } from './pacer';
+import { SHARE_LIMITS, shareStateProblem } from './api';
 import type {
-  CommandInfo, CompletionResult, SandboxInitOptions, SandboxWorkerApi, StepInput, StepResult, StepsListener, StepValidation, TerminalInfo, TerminalListener,
+  CommandInfo, CompletionResult, ReplayResult, SandboxInitOptions, SandboxWorkerApi, ShareEvent, ShareState, StepInput, StepResult, StepsListener, StepValidation,
+  TerminalEvent, TerminalInfo, TerminalListener,
 } from './api';
 
 let sandbox: Sandbox | undefined;
 let pacer: Pacer | undefined;
-const terminals = new Map<number, { session: Session; title: string; listeners: TerminalListener[] }>();
+/**
+ * A terminal and who listens to it. Events before the first listener (a terminal that `xterm h1`
+ * opened during a replay) wait in the backlog and are delivered when the page listens.
+ */
+interface TerminalEntry {
+  session: Session;
+  title: string;
+  listeners: TerminalListener[];
+  backlog: TerminalEvent[] | undefined;
+}
+const BACKLOG_LIMIT = 5000;
+const terminals = new Map<number, TerminalEntry>();
+/** Every input since init, with its virtual time: the share link's content. */
+let journal: ShareEvent[] = [];
+let journalOverflow = false;
+
+function record(terminal: number, kind: ShareEvent['kind'], line?: string): void {
+  if (!sandbox) return;
+  if (journal.length >= SHARE_LIMITS.events) {
+    journalOverflow = true;
+    return;
+  }
+  const at = sandbox.now;
+  journal.push(line === undefined ? { at, terminal, kind } : { at, terminal, kind, line });
+}
 let terminalRequest: ((t: TerminalInfo) => void) | undefined;
 /** The page's lesson steps; a step whose check did not validate has check undefined and never passes. */
 let steps: { id: string; check: Check | undefined; error?: string }[] = [];
@@ -43,24 +69,58 @@ function term(id: number) {
   return t;
 }
 
+function emit(entry: TerminalEntry, ev: TerminalEvent): void {
+  if (entry.backlog) {
+    if (entry.backlog.length < BACKLOG_LIMIT) entry.backlog.push(ev);
+    return;
+  }
+  entry.listeners.forEach((l) => l(ev));
+}
+
 function attach(session: Session, title: string): TerminalInfo {
-  const entry = { session, title, listeners: [] as TerminalListener[] };
+  const entry: TerminalEntry = { session, title, listeners: [], backlog: [] };
   terminals.set(session.id, entry);
-  session.onOutput((text) => entry.listeners.forEach((l) => l({ type: 'output', text })));
+  session.onOutput((text) => emit(entry, { type: 'output', text }));
   session.onReady(() => {
     const ev = session.closed ? ({ type: 'closed' } as const) : ({ type: 'ready', prompt: session.prompt ?? '', mode: session.mode.id } as const);
     if (session.closed || session.prompt !== undefined) {
-      entry.listeners.forEach((l) => l(ev));
+      emit(entry, ev);
       reportSteps(); // a command completed: the lesson's steps may have changed
     }
   });
   return { id: session.id, title };
 }
 
+/** Give one input to a terminal (live or replayed) and record it. */
+function input(id: number, kind: ShareEvent['kind'], line?: string, replayed = false): void {
+  const t = term(id);
+  record(id, kind, line);
+  switch (kind) {
+    case 'line':
+      // A replayed line typed at a prompt is drawn by the page; typed-ahead ones the shell echoes.
+      if (replayed && !t.session.busy && t.session.prompt !== undefined) emit(t, { type: 'input', text: line ?? '' });
+      t.session.submit(line ?? '');
+      break;
+    case 'interrupt':
+      t.session.interrupt();
+      break;
+    case 'eof':
+      t.session.eof();
+      break;
+    case 'close':
+      if (replayed) emit(t, { type: 'closed' });
+      sandbox?.closeSession(t.session);
+      terminals.delete(id);
+      break;
+  }
+}
+
 const api: SandboxWorkerApi = {
   init(opts: SandboxInitOptions): TerminalInfo {
     pacer?.stop();
     terminals.clear();
+    journal = [];
+    journalOverflow = false;
     sandbox = new Sandbox({ seed: opts.seed ?? 1 });
     sandbox.onTerminalRequest((node: Host, title: string) => {
       const s = sandbox!.openSession({ node });
@@ -74,6 +134,12 @@ const api: SandboxWorkerApi = {
   listen(id, listener) {
     const t = term(id);
     t.listeners.push(listener);
+    const backlog = t.backlog;
+    t.backlog = undefined;
+    if (backlog && backlog.length > 0) {
+      backlog.forEach((e) => listener(e));
+      return;
+    }
     const s = t.session;
     if (s.closed) listener({ type: 'closed' });
     else if (s.prompt !== undefined) listener({ type: 'ready', prompt: s.prompt, mode: s.mode.id });
@@ -82,15 +148,15 @@ const api: SandboxWorkerApi = {
     terminalRequest = listener;
   },
   submit(id, line) {
-    term(id).session.submit(line);
+    input(id, 'line', line);
     pacer?.kick();
   },
   interrupt(id) {
-    term(id).session.interrupt();
+    input(id, 'interrupt');
     pacer?.kick();
   },
   eof(id) {
-    term(id).session.eof();
+    input(id, 'eof');
     pacer?.kick();
   },
   complete(id, line): CompletionResult {
@@ -98,10 +164,7 @@ const api: SandboxWorkerApi = {
     return { from: c.from, candidates: c.candidates };
   },
   closeTerminal(id) {
-    const t = terminals.get(id);
-    if (!t) return;
-    sandbox?.closeSession(t.session);
-    terminals.delete(id);
+    if (terminals.has(id)) input(id, 'close');
   },
   setSpeed(speed) {
     pacer?.setSpeed(speed);
@@ -124,6 +187,29 @@ const api: SandboxWorkerApi = {
   },
   onSteps(listener) {
     stepsListener = listener;
+  },
+  shareState() {
+    return { seed: sandbox?.seed ?? 1, events: journal.slice(), tooLong: journalOverflow };
+  },
+  replay(state: ShareState): ReplayResult {
+    const problem = shareStateProblem(state);
+    if (problem) return { ok: false, error: problem };
+    const sb = sandbox;
+    if (!sb || !pacer) return { ok: false, error: 'the sandbox is not started' };
+    if (sb.seed !== state.seed) return { ok: false, error: `the sandbox runs seed ${sb.seed}, the link seed ${state.seed}` };
+    if (journal.length > 0) return { ok: false, error: 'the sandbox has already been used' };
+    pacer.stop();
+    try {
+      for (let i = 0; i < state.events.length; i++) {
+        const e = state.events[i]!;
+        if (e.at > sb.now) sb.advanceTo(e.at);
+        if (!terminals.has(e.terminal)) return { ok: false, error: `input ${i + 1} is for a terminal that does not exist then` };
+        input(e.terminal, e.kind, e.line, true);
+      }
+      return { ok: true, events: state.events.length };
+    } finally {
+      pacer.start();
+    }
   },
 };
 

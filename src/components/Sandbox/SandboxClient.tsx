@@ -9,6 +9,8 @@ import useBaseUrl from '@docusaurus/useBaseUrl';
 import { SandboxConnection, type ConnectionSnapshot, type TerminalTab } from './connection';
 import { mountedSandboxes, registerSandbox, type Registration } from './bus';
 import TerminalView from './TerminalView';
+import { decodeShare, shareFragment, shareUrl } from './shareLink';
+import type { ShareState } from '@site/sandbox/worker/api';
 import type { SandboxProps } from './types';
 import styles from './styles.module.css';
 
@@ -68,6 +70,13 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   const indexRef = useRef(0);
   const registrationRef = useRef<Registration | null>(null);
 
+  /** A message above the terminal: a share link replayed, or refused. */
+  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  /** The Share panel: closed, a link, or why there is none. */
+  const [share, setShare] = useState<{ url?: string; problem?: string; copied?: boolean } | null>(null);
+  const shareInputRef = useRef<HTMLInputElement>(null);
+  const shareButtonRef = useRef<HTMLButtonElement>(null);
+
   const [screenReader, setScreenReader] = useState(readScreenReaderPref);
   const screenReaderRef = useRef(screenReader);
   screenReaderRef.current = screenReader;
@@ -106,15 +115,34 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
 
   // One connection (worker + terminals) per generation; Reset and Restart start a new one.
   useEffect(() => {
-    const startLines = nextStartRef.current ?? (commandRef.current ? [commandRef.current] : []);
+    // A share link (#share=...) is replayed by the sandbox it names, on the first start only.
+    let replay: ShareState | undefined;
+    const fragment = generation === 0 ? shareFragment(window.location.hash) : undefined;
+    if (fragment !== undefined) {
+      const decoded = decodeShare(fragment);
+      if (decoded.ok && decoded.sandbox === indexRef.current) replay = decoded.state;
+      else if (!decoded.ok && indexRef.current === 0) {
+        setNotice({ kind: 'error', text: `This share link could not be opened: ${decoded.error}. You have a clean sandbox instead.` });
+      }
+    }
+    const startLines = replay ? [] : (nextStartRef.current ?? (commandRef.current ? [commandRef.current] : []));
     nextStartRef.current = null;
     const scope = id ?? String(indexRef.current);
     const page = window.location.pathname;
     const c = new SandboxConnection({
       workerUrl,
-      // The first connection takes the worker the wrapper started early; Reset makes new ones.
-      prespawnKey: generation === 0 ? prespawnKey : undefined,
-      seed,
+      // The first connection takes the worker the wrapper started early, unless a share link
+      // needs another seed; Reset makes new ones.
+      prespawnKey: generation === 0 && !replay ? prespawnKey : undefined,
+      seed: replay ? replay.seed : seed,
+      replay,
+      onReplayed: (r) => {
+        if (r.ok) setNotice({ kind: 'info', text: `This sandbox replayed a shared session (${r.events} input${r.events === 1 ? '' : 's'}): it is in the state the link was made in.` });
+        else {
+          setNotice({ kind: 'error', text: `This share link could not be replayed: ${r.error}. You have a clean sandbox instead.` });
+          restart(null, false);
+        }
+      },
       startLines,
       screenReaderMode: screenReaderRef.current,
       sandboxIndex: indexRef.current,
@@ -161,6 +189,36 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   useEffect(() => {
     if (dead && rootRef.current?.contains(document.activeElement)) restartButtonRef.current?.focus();
   }, [dead]);
+
+  const openShare = async () => {
+    const st = await conn?.shareState();
+    if (!st) setShare({ problem: 'The sandbox is not running, so there is nothing to share.' });
+    else if (st.tooLong) setShare({ problem: 'This session is too long to share as a link. Press Reset and share a shorter one.' });
+    else setShare({ url: shareUrl(window.location, st, indexRef.current) });
+  };
+
+  // A new link: the keyboard goes to it, selected, ready to copy (Escape closes the panel).
+  const shareLink = share?.url;
+  useEffect(() => {
+    if (shareLink) shareInputRef.current?.select();
+  }, [shareLink]);
+
+  const copyShare = async () => {
+    const url = share?.url;
+    if (!url) return;
+    shareInputRef.current?.select();
+    try {
+      await navigator.clipboard.writeText(url);
+      setShare({ url, copied: true });
+    } catch {
+      setShare({ url, problem: 'The browser did not let the page copy: the link is selected, press Ctrl+C (or ⌘C).' });
+    }
+  };
+
+  const closeShare = () => {
+    setShare(null);
+    shareButtonRef.current?.focus();
+  };
 
   const toggleScreenReader = () => {
     const on = !screenReader;
@@ -271,15 +329,64 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
             Screen reader mode
           </button>
           <button
+            ref={shareButtonRef}
             type="button"
             className="button button--sm button--secondary"
-            onClick={() => restart(null, false)}
+            onClick={() => void openShare()}
+            aria-expanded={share !== null}
+            title="Make a link that replays what you typed, to the same state"
+          >
+            Share
+          </button>
+          <button
+            type="button"
+            className="button button--sm button--secondary"
+            onClick={() => {
+              setNotice(null);
+              restart(null, false);
+            }}
             title="Start a fresh sandbox and run the start command again"
           >
             Reset
           </button>
         </div>
       </div>
+      {share && (
+        <div
+          className={styles.share}
+          role="group"
+          aria-label="Share this sandbox"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') closeShare();
+          }}
+        >
+          {share.url && (
+            <>
+              <label htmlFor={`${uid}-share-url`} className={styles.shareLabel}>
+                Link to this sandbox
+              </label>
+              <input id={`${uid}-share-url`} ref={shareInputRef} className={styles.shareUrl} type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} />
+              <button type="button" className="button button--sm button--primary" onClick={() => void copyShare()}>
+                Copy
+              </button>
+            </>
+          )}
+          <button type="button" className="button button--sm button--secondary" onClick={closeShare}>
+            Close
+          </button>
+          <p className={styles.shareNote} role="status">
+            {share.problem ?? `${share.copied ? 'Copied. ' : ''}Whoever opens the link replays your commands and reaches the same state. It holds only what you typed.`}
+          </p>
+        </div>
+      )}
+      {notice && (
+        <div className={clsx('alert', notice.kind === 'error' ? 'alert--warning' : 'alert--info', styles.notice)} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          <button type="button" className="button button--sm button--secondary" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
 
       <div className={styles.area} style={{ height: cssHeight(height) }}>
         {snap.tabs.map((tab) => {

@@ -12,7 +12,7 @@
 import * as Comlink from 'comlink';
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
-import type { CompletionResult, SandboxWorkerApi, StepResult, TerminalEvent, TerminalInfo } from '@site/sandbox/worker/api';
+import type { CompletionResult, ReplayResult, SandboxWorkerApi, ShareState, StepResult, TerminalEvent, TerminalInfo } from '@site/sandbox/worker/api';
 import { attachSandbox, reportResults, type StepsSink } from '@site/src/components/Steps/store';
 import { TerminalController, type TerminalState } from './terminalController';
 import { addToHistory, loadHistory, saveHistory, type HistoryStorage } from './lineEditor';
@@ -64,7 +64,14 @@ export interface ConnectionOptions {
   onSessionEnded(command?: string): void;
   /** Which <Sandbox> on the page, for the test hook. */
   readonly sandboxIndex: number;
+  /** A share link's session to replay once started (the seed must be the link's). */
+  readonly replay?: ShareState;
+  /** How the replay went (a refused one leaves a sandbox the caller should replace). */
+  onReplayed?(result: ReplayResult): void;
 }
+
+/** Replaying a long shared session can take a while; it is still bounded by the worker's event budget. */
+export const REPLAY_TIMEOUT_MS = 30000;
 
 /** Tab keys are unique on the page, so a Reset's new terminals never reuse the old views. */
 let nextTabKey = 0;
@@ -142,6 +149,12 @@ export class SandboxConnection {
       await this.call(() => api.onTerminalRequest(Comlink.proxy((t: TerminalInfo) => this.openRequested(t))));
       await this.listen(primary);
       await this.attachSteps(api);
+      const replay = this.opts.replay;
+      if (replay) {
+        const result = await this.call<ReplayResult>(() => api.replay(replay), REPLAY_TIMEOUT_MS, 'Replaying the shared session took too long.');
+        if (this.disposed) return;
+        this.opts.onReplayed?.(result ?? { ok: false, error: 'the sandbox did not answer' });
+      }
       this.update({ status: 'ready' });
     } catch {
       // call() has already reported the failure
@@ -153,6 +166,17 @@ export class SandboxConnection {
     const sink: StepsSink = { setSteps: (steps) => this.call(() => api.setSteps(steps)) };
     await this.call(() => api.onSteps(Comlink.proxy((results: StepResult[]) => reportResults(sink, results))));
     if (!this.disposed) this.detachSteps = attachSandbox(sink);
+  }
+
+  /** Everything typed since the start, for a share link (undefined when the worker is gone). */
+  async shareState(): Promise<(ShareState & { tooLong: boolean }) | undefined> {
+    const api = this.api;
+    if (!api) return undefined;
+    try {
+      return await this.call(() => api.shareState());
+    } catch {
+      return undefined;
+    }
   }
 
   /** Stop the worker and free the terminals (unmount, Reset). */

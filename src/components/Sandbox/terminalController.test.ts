@@ -107,6 +107,19 @@ describe('TerminalController', () => {
     expect(t.hist.bash).toEqual(['h1 ping']);
   });
 
+  it('draws a line replayed from a share link after the prompt, without submitting it again', async () => {
+    const t = setup();
+    await t.ready();
+    t.c.handleEvent({ type: 'input', text: 'mn --topo single,2' });
+    await t.settle();
+    expect(t.backend.calls).toEqual([]); // the worker already gave it to the shell
+    expect(t.c.state).toBe('running');
+    await t.output('*** Creating network\n');
+    await t.ready('mininet> ', 'mininet');
+    expect(t.screen.lines()).toEqual(['root@master1:~# mn --topo single,2', '*** Creating network', 'mininet>']);
+    expect(t.hist.bash).toEqual(['mn --topo single,2']);
+  });
+
   it('keeps keys typed while a command runs and replays them at the next prompt', async () => {
     const t = setup();
     await t.ready();

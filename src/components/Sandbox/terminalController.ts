@@ -8,7 +8,8 @@
  *   output while a command runs, the mode's '^C\n' (bash) or '^C\nInterrupt\n' (mininet>)
  *   at a prompt (Session.interrupt), 'exit' for Ctrl-D at the shell, and the typed-ahead lines
  *   it replays itself. The page never prints '^C'.
- * - a 'ready' event means "draw this prompt"; '' means a program is reading a line.
+ * - a 'ready' event means "draw this prompt"; '' means a program is reading a line;
+ * - an 'input' event is a line replayed from a share link, drawn as if typed.
  *
  * Everything that happens to a terminal (a key, an event, a Run button) is a task run in order,
  * one at a time, because a few steps wait (for xterm to finish writing, for a completion).
@@ -101,6 +102,7 @@ export class TerminalController {
     this.enqueue(() => {
       if (e.type === 'output') return this.onOutput(e.text);
       if (e.type === 'ready') return this.onReady(e.prompt, e.mode);
+      if (e.type === 'input') return this.onReplayedLine(e.text);
       return this.onClosed();
     });
   }
@@ -247,6 +249,17 @@ export class TerminalController {
     this.write(this.editor.begin(prompt, this.term.buffer.active.cursorX, this.term.cols));
     this.setState('prompt');
     await this.replayQueue();
+  }
+
+  /** A line from a share link's replay: shown after the prompt as if typed, and kept in history. */
+  private onReplayedLine(text: string): void {
+    if (this.state !== 'prompt') return;
+    const ed = this.editor;
+    this.write(ed.replace(text));
+    this.write(ed.finish());
+    if (this.prompt !== '' && text.trim() !== '') this.opts.history?.add(this.mode, text);
+    ed.reset();
+    this.setState('running');
   }
 
   private async onClosed(): Promise<void> {
