@@ -86,8 +86,10 @@ function main(): void {
   session.onOutput((t) => process.stdout.write(t));
   if (lesson) followLesson(new StepTracker(lesson, sandbox, session.id), session);
   const maxRunUs = Math.round(maxRun * 1e6);
-  if (process.stdin.isTTY) interactive(sandbox, session, o.fast ?? false, o['max-run'] !== undefined ? maxRunUs : undefined);
-  else piped(sandbox, session, o.fast ?? false, maxRunUs);
+  // A lesson whose page starts its sandbox with a command (<Sandbox command>) starts here with it too.
+  const start = lesson?.startCommand ? [lesson.startCommand.command] : [];
+  if (process.stdin.isTTY) interactive(sandbox, session, o.fast ?? false, o['max-run'] !== undefined ? maxRunUs : undefined, start);
+  else piped(sandbox, session, o.fast ?? false, maxRunUs, start);
 }
 
 /**
@@ -108,8 +110,8 @@ function followLesson(tracker: StepTracker, session: Session): void {
 }
 
 /** Input from a pipe: echo each line after its prompt; EOF behaves as Ctrl-D until the shell exits. */
-function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number): void {
-  const lines: string[] = [];
+function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number, start: string[]): void {
+  const lines: string[] = [...start];
   let ended = false;
   let waiting: (() => void) | undefined;
   const rl = readline.createInterface({ input: process.stdin, terminal: false });
@@ -167,7 +169,7 @@ function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: numb
 }
 
 /** A real terminal: readline with history and completion; Ctrl-C and Ctrl-D go to the session. */
-function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number | undefined): void {
+function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: number | undefined, start: string[]): void {
   const pacer = fast ? undefined : new Pacer(sandbox);
   pacer?.start();
   const history: string[] = [];
@@ -244,7 +246,12 @@ function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs
     });
   };
   open();
-  showPrompt();
+  if (start.length === 0) showPrompt();
+  for (const line of start) {
+    process.stdout.write((session.prompt ?? '') + line + '\n');
+    session.submit(line);
+    afterSubmit();
+  }
 }
 
 main();

@@ -3,12 +3,17 @@
  * reference excepted), read with extract.ts. Used by lesson CI, the headless CLI's --lesson and
  * the site's lesson index. Node only.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { extractLesson, type LessonSource } from './extract';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractLesson, type LessonProblem, type LessonSource } from './extract';
 
-/** The repository root (this file is sandbox/lessons/catalogue.ts; tools run from the root otherwise). */
-export const REPO_ROOT: string = typeof import.meta.dirname === 'string' ? resolve(import.meta.dirname, '..', '..') : process.cwd();
+/**
+ * The repository root (this file is sandbox/lessons/catalogue.ts; tools run from the root otherwise).
+ * import.meta.url, not import.meta.dirname: Docusaurus loads the site's plugins (lesson-index)
+ * through jiti 1, which rewrites import.meta.url but cannot parse import.meta.dirname.
+ */
+export const REPO_ROOT: string = typeof import.meta.url === 'string' && import.meta.url.startsWith('file:') ? fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '') : process.cwd();
 export const DOCS_DIR = join(REPO_ROOT, 'docs');
 
 /** Pages that are generated or are not course pages. */
@@ -45,4 +50,30 @@ export function lessons(docsDir = DOCS_DIR): LessonSource[] {
 export function findLesson(id: string, docsDir = DOCS_DIR): LessonSource | undefined {
   const want = id.replace(/\.mdx?$/, '').replace(/^\/?(docs\/)?/, '');
   return lessons(docsDir).find((l) => l.id === want || l.file.replace(/^docs\//, '').replace(/\.mdx?$/, '') === want);
+}
+
+/** Whether a site path names a page of src/pages (`/playground` is src/pages/playground.tsx). */
+function isSitePage(path: string): boolean {
+  const name = path.replace(/^\/+|\/+$/g, '') || 'index';
+  return ['.tsx', '.jsx', '.js', '.mdx', '.md'].some((ext) => existsSync(join(REPO_ROOT, 'src', 'pages', name + ext)));
+}
+
+/**
+ * Problems with lessons' <StepPanel next="...">: the build cannot see them (the link shows only
+ * once every step is done), so lesson CI checks that each names a page that exists: a doc
+ * (/docs/<doc id>) or a page of src/pages (/playground).
+ */
+export function nextLinkProblems(all: readonly LessonSource[], docsDir = DOCS_DIR): LessonProblem[] {
+  const ids = new Set(docPages(docsDir).map((p) => loadPage(join(docsDir, p), docsDir).id));
+  const out: LessonProblem[] = [];
+  for (const l of all) {
+    if (l.next === undefined) continue;
+    const path = l.next.replace(/[#?].*$/, '');
+    const doc = /^\/docs\/(.+?)\/?$/.exec(path);
+    const ok = doc ? ids.has(doc[1]!) : path.startsWith('/') && isSitePage(path);
+    if (!ok) {
+      out.push({ file: l.file, ...(l.nextPos ?? { line: 1, column: 1 }), message: `<StepPanel next="${l.next}"> does not name a page of the site; use /docs/<doc id> (such as /docs/mininet/first-network) or a page like /playground` });
+    }
+  }
+  return out;
 }

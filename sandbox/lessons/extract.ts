@@ -1,8 +1,9 @@
 /**
  * Read a lesson's MDX source the way lesson CI, the headless CLI's --lesson and the site's
  * lesson index need it, without running the page: its steps (the <Step> tags' attributes, which
- * must be literal values), their hints, and its click-to-run commands in page order (```sh run
- * fences, <Run>, <Sandbox command>), each with its file position for messages.
+ * must be literal values), their hints, its click-to-run commands in page order (```sh run
+ * fences, <Run>cmd</Run> and <Run command="..." />) and the sandbox's start command, each with
+ * its file position for messages.
  *
  * The tags and their rendering are in src/theme/MDXComponents.tsx and src/components/Steps; this
  * file must accept exactly what they accept. The MDX parser is remark-mdx (the one Docusaurus
@@ -46,8 +47,8 @@ export interface LessonStep {
 export interface LessonCommand {
   readonly command: string;
   readonly pos: SourcePos;
-  /** Where it came from: a ```run fence, an inline <Run>, or a <Sandbox command=...>. */
-  readonly source: 'fence' | 'run' | 'sandbox';
+  /** Where it came from: a ```run fence or an inline <Run>. */
+  readonly source: 'fence' | 'run';
 }
 
 export interface LessonSource {
@@ -61,10 +62,13 @@ export interface LessonSource {
   readonly commands: readonly LessonCommand[];
   /** The seed of the page's <Sandbox> (1 unless the page gives a literal one). */
   readonly seed: number;
+  /** The first <Sandbox command=...>: typed at the first prompt before anything else. */
+  readonly startCommand?: LessonCommand;
   readonly hasStepPanel: boolean;
   readonly hasSandbox: boolean;
-  /** <StepPanel next>, if given. */
+  /** <StepPanel next>, if given, and where it is. */
   readonly next?: string;
+  readonly nextPos?: SourcePos;
   /** Problems found while reading (a non-literal attribute, a Step without an id, ...). */
   readonly problems: readonly LessonProblem[];
 }
@@ -171,6 +175,8 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
   let hasStepPanel = false;
   let hasSandbox = false;
   let next: string | undefined;
+  let nextPos: SourcePos | undefined;
+  let startCommand: LessonCommand | undefined;
 
   /** An attribute's literal value; `undefined` when absent, NOT_LITERAL (with a problem) when not a literal. */
   const attr = (el: Jsx, name: string, step?: string): unknown => {
@@ -268,14 +274,18 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
       case 'Step':
         return readStep(n);
       case 'Run': {
-        const command = textOf(n).trim();
+        const given = attr(n, 'command');
+        const command = (typeof given === 'string' ? given : textOf(n)).trim();
         if (command) commands.push({ command, pos: posOf(n, 0), source: 'run' });
         return;
       }
       case 'StepPanel': {
         hasStepPanel = true;
         const v = attr(n, 'next');
-        if (typeof v === 'string') next = v;
+        if (typeof v === 'string') {
+          next = v;
+          nextPos = posOf(n, 0);
+        }
         return;
       }
       case 'Sandbox': {
@@ -283,7 +293,7 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
         const s = attr(n, 'seed');
         if (typeof s === 'number' && Number.isInteger(s) && s >= 0) seed = s;
         const c = attr(n, 'command');
-        if (typeof c === 'string' && c.trim()) commands.push({ command: c.trim(), pos: posOf(n, 0), source: 'sandbox' });
+        if (!startCommand && typeof c === 'string' && c.trim()) startCommand = { command: c.trim(), pos: posOf(n, 0), source: 'run' };
         return;
       }
     }
@@ -312,5 +322,8 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
   const title = typeof front.title === 'string' ? front.title : '';
   const description = typeof front.description === 'string' ? front.description : undefined;
   const id = docIdOf(opts.docPath ?? file, typeof front.id === 'string' ? front.id : undefined);
-  return { file, id, title, ...(description !== undefined ? { description } : {}), steps, commands, seed, hasStepPanel, hasSandbox, ...(next !== undefined ? { next } : {}), problems };
+  return {
+    file, id, title, ...(description !== undefined ? { description } : {}), steps, commands, seed,
+    ...(startCommand ? { startCommand } : {}), hasStepPanel, hasSandbox, ...(next !== undefined ? { next, nextPos } : {}), problems,
+  };
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { docPages, DOCS_DIR, loadPage } from './catalogue';
+import { docPages, DOCS_DIR, loadPage, nextLinkProblems } from './catalogue';
 import { formatProblem, verifyLesson } from './verify';
 
 const USAGE = 'usage: npm run -s lessons [-- FILE.mdx ...]\n  checks every lesson under docs/ (or the files given): steps valid, solutions pass, wrong attempts fail, page commands run\n';
@@ -35,9 +35,11 @@ function main(): number {
   let checked = 0;
   for (const f of files) {
     const lesson = loadPage(f);
-    if (lesson.steps.length === 0 && lesson.commands.length === 0 && lesson.problems.length === 0) continue;
+    if (lesson.steps.length === 0 && lesson.commands.length === 0 && !lesson.startCommand && lesson.problems.length === 0) continue;
     checked++;
     const r = verifyLesson(lesson);
+    const linkProblems = nextLinkProblems([lesson]);
+    if (linkProblems.length) r.problems.push(...linkProblems);
     if (r.problems.length === 0) {
       const parts = r.steps
         ? [`${r.steps} steps`, `${r.solutionsPassed} solutions pass`, `${r.wrongAttemptsFailed} wrong attempts fail`, `${lesson.commands.length} page commands run`]

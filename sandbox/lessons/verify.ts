@@ -3,14 +3,16 @@
  * the page runs, in fast mode. For a lesson with steps 1..n:
  *
  * 1. every check validates against the vocabulary (sandbox/src/lessons/checks.ts);
+ * Every fresh sandbox first runs the page's <Sandbox command>, as the page does.
  * 2. on one fresh sandbox, the solutions run in order: step k's check must not pass before its
  *    own solution (it would tick for free) and must pass after its solution's last command;
  * 3. each wrong attempt of step k runs on a fresh sandbox after the solutions of steps 1..k-1,
  *    and step k's check must not pass after any of its commands (the panel latches a pass);
  * 4. the page's click-to-run commands run in page order on a fresh sandbox: each must be
  *    understood by the emulator (no unknown command, bad option or "not supported"), and by the
- *    end every step must have passed at least once, so the prose walks the learner through what
- *    the checks check.
+ *    end every step must have passed at least once, in page order (a step that ticks before an
+ *    earlier one has a check that is too loose), so the prose walks the learner through what the
+ *    checks check.
  *
  * Every problem names the file, line and column, and says what to fix.
  */
@@ -27,7 +29,7 @@ export interface VerifyOptions {
 
 export interface VerifyReport {
   readonly lesson: LessonSource;
-  readonly problems: readonly LessonProblem[];
+  readonly problems: LessonProblem[];
   readonly steps: number;
   readonly solutionsPassed: number;
   readonly wrongAttemptsFailed: number;
@@ -45,6 +47,9 @@ const NOT_UNDERSTOOD: readonly [RegExp, string][] = [
   [/: option requires an argument\b/, 'is missing an option argument'],
 ];
 
+/** Virtual time between one command's end and the next line typed. */
+export const THINK_TIME_US = 1_000_000;
+
 /** One fresh sandbox with the learner's terminal, run in fast mode. */
 class LessonRun {
   readonly sb: Sandbox;
@@ -57,10 +62,16 @@ class LessonRun {
     this.session.onOutput((t) => (this.output += t));
   }
 
-  /** Type a line at whatever prompt the session shows; returns its output and how it ended. */
+  /**
+   * Type a line at whatever prompt the session shows, a learner's moment after the previous one
+   * finished (THINK_TIME_US: nobody types within a millisecond, and timers such as ARP retries
+   * run meanwhile); returns its output and how it ended.
+   */
   run(line: string): { output: string; ended: 'ready' | 'interrupted' | 'budget' | 'closed' } {
     this.output = '';
     if (this.session.closed) return { output: '', ended: 'closed' };
+    this.sb.idle(THINK_TIME_US);
+    this.output = '';
     this.session.submit(line);
     const ended = this.sb.settle(this.session, this.maxRunUs);
     return { output: this.output, ended };
@@ -81,7 +92,11 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
   const at = (pos: SourcePos, message: string, step?: string): void => {
     problems.push(step === undefined ? { file: lesson.file, ...pos, message } : { file: lesson.file, ...pos, step, message });
   };
-  const fresh = (): LessonRun => new LessonRun(lesson.seed, maxRunUs);
+  const fresh = (): LessonRun => {
+    const run = new LessonRun(lesson.seed, maxRunUs);
+    if (lesson.startCommand) run.run(lesson.startCommand.command);
+    return run;
+  };
 
   // 1. checks validate
   const checks = new Map<LessonStep, Check>();
@@ -167,16 +182,26 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
     });
   }
 
-  // 4. the prose's click-to-run commands, in page order
-  if (lesson.commands.length > 0) {
-    const run = fresh();
+  // 4. the prose's click-to-run commands, in page order (after the start command, checked too)
+  if (lesson.commands.length > 0 || lesson.startCommand) {
+    const run = new LessonRun(lesson.seed, maxRunUs);
+    if (lesson.startCommand) runAll(run, [lesson.startCommand.command], lesson.startCommand.pos, "the <Sandbox command>", undefined);
     const passedOnce = new Set<LessonStep>();
-    const note = (): void => {
-      for (const [s, c] of checks) if (!passedOnce.has(s) && run.passes(c).passed) passedOnce.add(s);
+    const note = (c: LessonCommand): void => {
+      for (const [s, check] of checks) {
+        if (passedOnce.has(s) || !run.passes(check).passed) continue;
+        passedOnce.add(s);
+        const k = lesson.steps.indexOf(s);
+        const pending = lesson.steps.slice(0, k).filter((e) => checks.has(e) && !passedOnce.has(e));
+        if (pending.length > 0) {
+          at(s.pos, `during the page's commands this step ticks at \`${c.command}\` (line ${c.pos.line}), before step "${pending[0]!.id}" that comes earlier; its check passes too early — tighten it (for a link brought back up, linkState's flapped: true)`, s.id);
+        }
+      }
     };
+    if (lesson.startCommand) note(lesson.startCommand);
     for (const c of lesson.commands) {
       if (!runOne(run, c)) break;
-      note();
+      note(c);
     }
     if (runnable) {
       for (const s of lesson.steps) {
@@ -188,7 +213,7 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
   }
 
   function runOne(run: LessonRun, c: LessonCommand): boolean {
-    const where = c.source === 'fence' ? 'run block' : c.source === 'run' ? '<Run>' : '<Sandbox command>';
+    const where = c.source === 'fence' ? 'run block' : '<Run>';
     return runAll(run, [c.command], c.pos, `the page's command (${where})`, undefined);
   }
 

@@ -5,14 +5,16 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docPages, DOCS_DIR, loadPage, REPO_ROOT } from '../lessons/catalogue';
+import { docPages, DOCS_DIR, loadPage, nextLinkProblems, REPO_ROOT } from '../lessons/catalogue';
 import { formatProblem, verifyLesson } from '../lessons/verify';
 
 const FIXTURES = join(REPO_ROOT, 'sandbox', 'test', 'lesson-fixtures');
 
 function check(file: string) {
-  const report = verifyLesson(loadPage(file));
-  return { report, messages: report.problems.map(formatProblem) };
+  const lesson = loadPage(file);
+  const report = verifyLesson(lesson);
+  const problems = [...report.problems, ...nextLinkProblems([lesson])];
+  return { report, problems, messages: problems.map(formatProblem) };
 }
 
 describe('the course pages pass lesson CI', () => {
@@ -58,13 +60,15 @@ const EXPECTED: Record<string, [number, RegExp][]> = {
   ],
   'prose-misses-step.mdx': [[11, /step "start": running the page's click-to-run commands in order never passes this step's check/]],
   'no-panel.mdx': [[1, /has steps but no <StepPanel \/>/]],
+  'ticks-early.mdx': [[27, /step "up": during the page's commands this step ticks at `pingall` \(line 14\), before step "down"/]],
+  'bad-next-link.mdx': [[7, /<StepPanel next="\/docs\/mininet\/no-such-lesson"> does not name a page of the site/]],
 };
 
 describe('lesson CI catches each kind of mistake', () => {
   for (const [name, want] of Object.entries(EXPECTED)) {
     it(name, () => {
-      const { report, messages } = check(join(FIXTURES, name));
-      expect(report.problems.map((p) => p.line)).toEqual(want.map((w) => w[0]));
+      const { problems, messages } = check(join(FIXTURES, name));
+      expect(problems.map((p) => p.line)).toEqual(want.map((w) => w[0]));
       want.forEach(([, re], i) => expect(messages[i]).toMatch(re));
       for (const m of messages) expect(m).toMatch(new RegExp(`^sandbox/test/lesson-fixtures/${name.replace('.', '\\.')}:\\d+:\\d+: `));
     });
