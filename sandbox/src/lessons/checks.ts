@@ -10,7 +10,10 @@
  *   ping run on `from` towards that address got a reply.
  * - lastPingall {maxLoss?, minLoss?}: the last pingall on the running network (percent dropped),
  *   run since the last time a link went up or down (an older one no longer describes the network).
- * - linkState {a, b, state}: the link between nodes a and b is 'up' or 'down'.
+ * - linkState {a, b, state, flapped?}: the link between nodes a and b is 'up' or 'down'. With
+ *   flapped: true it must also have changed state since the network started: `state: 'up'` then
+ *   means it went down and came back, so a step "put the link back" cannot pass before the link
+ *   was ever taken down.
  * - intfAddress {node, intf, address}: the interface has the address (`10.0.0.1/8`; no prefix =
  *   any prefix length).
  * - route {node, to, via?, dev?}: node's table has a route to the prefix (`10.0.0.0/8`, `default`).
@@ -24,6 +27,20 @@
  * - fileContent {path, pattern, flags?}: the file exists and its content matches the regex.
  * - mininetRunning {topo?, hosts?, switches?}: a Mininet network runs; topo ('single,3') compares
  *   its nodes and links with what that topology builds.
+ * - linkParams {a?, b?, bw?, delay?, jitter?, loss?, maxQueueSize?}: traffic shaping on the running
+ *   network (TCLink: `--link tc,...`, `addLink(..., cls=TCLink, bw=10)`): the link between a and b
+ *   (both given) or every link (neither given) has each parameter given on both of its ends. bw in
+ *   Mbit/s, delay and jitter as Mininet writes them ('5ms', '100us'; compared as durations), loss
+ *   in percent, maxQueueSize in packets. A plain link has none of them.
+ * - pingRtt {from, to, stat?='min', atLeastMs?, atMostMs?}: the last ping run on `from` towards `to`
+ *   (node or IPv4) got replies, and its RTT statistic ('min', 'avg' or 'max', in ms, as in ping's
+ *   `rtt min/avg/max/mdev` line) is within the bounds. 'min' leaves out the slow first reply (ARP,
+ *   flow setup), so it measures the path's own delay.
+ * - iperfRate {between: [a, b], atLeastMbps?, atMostMbps?, udp?}: the last Mininet iperf between
+ *   hosts a and b (either way round; the `iperf`/`iperfudp` CLI commands, `mn --test iperf`,
+ *   net.iperf()) finished, and the rate the server received (the first TCP result) is within the
+ *   bounds, in Mbit/s. udp: true/false asks for iperfudp/iperf only (either when absent). An iperf
+ *   run by hand (`h1 iperf -s &`) is not recorded.
  * - all {of}, any {of}, not {check}.
  */
 import { z } from 'zod';
@@ -37,7 +54,7 @@ export type FlowField = (typeof FLOW_FIELDS)[number];
 export type Check =
   | { kind: 'reaches'; from: string; to: string; requirePing?: boolean }
   | { kind: 'lastPingall'; maxLoss?: number; minLoss?: number }
-  | { kind: 'linkState'; a: string; b: string; state: 'up' | 'down' }
+  | { kind: 'linkState'; a: string; b: string; state: 'up' | 'down'; flapped?: boolean }
   | { kind: 'intfAddress'; node: string; intf: string; address: string }
   | { kind: 'route'; node: string; to: string; via?: string; dev?: string }
   | { kind: 'arpEntry'; node: string; ip: string; mac?: string; state?: (typeof NEIGH_STATES)[number] }
@@ -46,6 +63,9 @@ export type Check =
   | { kind: 'outputMatched'; pattern: string; flags?: string; command?: string }
   | { kind: 'fileContent'; path: string; pattern: string; flags?: string }
   | { kind: 'mininetRunning'; topo?: string; hosts?: number; switches?: number }
+  | { kind: 'linkParams'; a?: string; b?: string; bw?: number; delay?: string; jitter?: string; loss?: number; maxQueueSize?: number }
+  | { kind: 'pingRtt'; from: string; to: string; stat?: 'min' | 'avg' | 'max'; atLeastMs?: number; atMostMs?: number }
+  | { kind: 'iperfRate'; between: [string, string]; atLeastMbps?: number; atMostMbps?: number; udp?: boolean }
   | { kind: 'all'; of: Check[] }
   | { kind: 'any'; of: Check[] }
   | { kind: 'not'; check: Check };
@@ -59,6 +79,10 @@ const flags = z.string().regex(/^[imsu]*$/, 'flags may only use i, m, s, u');
 const regex = z.string().min(1, 'must be a regular expression').refine((s) => compiles(s), { message: 'is not a valid regular expression' });
 const count = z.number().int().nonnegative();
 const loss = z.number().min(0).max(100);
+/** Durations as Mininet's TCLink takes them (mininet/tc.ts parseDelay): a number and us/ms/s (ms when bare). */
+export const DURATION = /^\s*(\d+\.?\d*|\.\d+)\s*(us|ms|s)?\s*$/;
+const duration = z.string().refine((s) => DURATION.test(s), { message: "must be a duration like '5ms', '100us' or '1s'" });
+const positive = z.number().nonnegative();
 
 function compiles(s: string): boolean {
   try {
@@ -79,7 +103,7 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
     z
       .strictObject({ kind: z.literal('lastPingall'), maxLoss: loss.optional(), minLoss: loss.optional() })
       .refine((c) => c.maxLoss !== undefined || c.minLoss !== undefined, { message: 'give maxLoss or minLoss' }),
-    z.strictObject({ kind: z.literal('linkState'), a: name, b: name, state: z.enum(['up', 'down']) }),
+    z.strictObject({ kind: z.literal('linkState'), a: name, b: name, state: z.enum(['up', 'down']), flapped: z.boolean().optional() }),
     z.strictObject({ kind: z.literal('intfAddress'), node: name, intf: z.string().min(1), address: cidr }),
     z.strictObject({ kind: z.literal('route'), node: name, to: prefix, via: ipv4.optional(), dev: z.string().min(1).optional() }),
     z.strictObject({ kind: z.literal('arpEntry'), node: name, ip: ipv4, mac: z.string().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, 'must be a MAC like 00:00:00:00:00:01').optional(), state: z.enum(NEIGH_STATES).optional() }),
@@ -97,6 +121,28 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
       topo: z.string().refine(topoKnown, { message: 'is not a topology mn knows (single,3, linear,2, tree,2, ...)' }).optional(),
       hosts: count.optional(), switches: count.optional(),
     }),
+    z
+      .strictObject({
+        kind: z.literal('linkParams'), a: name.optional(), b: name.optional(),
+        bw: z.number().positive().max(1000).optional(), delay: duration.optional(), jitter: duration.optional(),
+        loss: loss.optional(), maxQueueSize: count.optional(),
+      })
+      .refine((c) => (c.a === undefined) === (c.b === undefined), { message: 'give both a and b (one link) or neither (every link)' })
+      .refine((c) => c.bw !== undefined || c.delay !== undefined || c.jitter !== undefined || c.loss !== undefined || c.maxQueueSize !== undefined, {
+        message: 'give bw, delay, jitter, loss or maxQueueSize',
+      }),
+    z
+      .strictObject({
+        kind: z.literal('pingRtt'), from: name, to: nodeOrIp, stat: z.enum(['min', 'avg', 'max']).optional(),
+        atLeastMs: positive.optional(), atMostMs: positive.optional(),
+      })
+      .refine((c) => c.atLeastMs !== undefined || c.atMostMs !== undefined, { message: 'give atLeastMs or atMostMs' }),
+    z
+      .strictObject({
+        kind: z.literal('iperfRate'), between: z.tuple([name, name]), atLeastMbps: positive.optional(), atMostMbps: positive.optional(),
+        udp: z.boolean().optional(),
+      })
+      .refine((c) => c.atLeastMbps !== undefined || c.atMostMbps !== undefined, { message: 'give atLeastMbps or atMostMbps' }),
     z.strictObject({ kind: z.literal('all'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('any'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('not'), check: checkSchema }),

@@ -68,6 +68,24 @@ describe('lesson checks', () => {
     expect(ok({ kind: 'linkState', a: 's1', b: 'h2', state: 'up' })).toBe(true);
   });
 
+  it('linkState flapped: up again only after it was down', () => {
+    const { run, ok } = checker('mn --topo linear,3');
+    const back: Check = { kind: 'linkState', a: 's2', b: 's3', state: 'up', flapped: true };
+    expect(ok({ ...back, flapped: undefined })).toBe(true);
+    expect(ok(back)).toBe(false); // up since the start: nothing was put back
+    run('link s1 s2 down');
+    run('link s1 s2 up');
+    expect(ok(back)).toBe(false); // another link flapped
+    run('link s2 s3 down');
+    expect(ok(back)).toBe(false);
+    expect(ok({ ...back, state: 'down' })).toBe(true);
+    run('link s2 s3 up');
+    expect(ok(back)).toBe(true);
+    run('exit');
+    run('mn --topo linear,3');
+    expect(ok(back)).toBe(false); // a new network starts afresh
+  });
+
   it('intfAddress', () => {
     const { run, ok } = checker();
     const c: Check = { kind: 'intfAddress', node: 'h1', intf: 'h1-eth0', address: '10.0.0.10/8' };
@@ -151,6 +169,75 @@ describe('lesson checks', () => {
     expect(ok(c)).toBe(false);
   });
 
+  it('linkParams: the shaping --link tc gives, per link or on every link', () => {
+    const { run, ok } = checker('mn --topo linear,2 --link tc,bw=10,delay=5ms');
+    expect(ok({ kind: 'linkParams', bw: 10, delay: '5ms' })).toBe(true);
+    expect(ok({ kind: 'linkParams', a: 's2', b: 's1', delay: '5000us' })).toBe(true); // same duration, other spelling
+    expect(ok({ kind: 'linkParams', a: 'h1', b: 's1', bw: 100 })).toBe(false);
+    expect(ok({ kind: 'linkParams', delay: '10ms' })).toBe(false);
+    expect(ok({ kind: 'linkParams', loss: 1 })).toBe(false);
+    expect(ok({ kind: 'linkParams', a: 'h1', b: 's2', bw: 10 })).toBe(false); // no such link
+    run('exit');
+    expect(ok({ kind: 'linkParams', bw: 10 })).toBe(false); // not running
+    // Plausible wrong attempts: plain links (tc parameters on the default link class are ignored), or no delay.
+    run('mn --topo linear,2 --link default,bw=10,delay=5ms');
+    expect(ok({ kind: 'linkParams', bw: 10 })).toBe(false);
+    run('exit');
+    run('mn --topo linear,2 --link tc,bw=10');
+    expect(ok({ kind: 'linkParams', bw: 10 })).toBe(true);
+    expect(ok({ kind: 'linkParams', bw: 10, delay: '5ms' })).toBe(false);
+  });
+
+  it('pingRtt: the smallest RTT of the last ping carries the links\' delay (4 traversals on h1-s1-h2)', () => {
+    const { run, ok } = checker('mn --topo single,3 --link tc,delay=10ms');
+    const c: Check = { kind: 'pingRtt', from: 'h1', to: 'h2', atLeastMs: 40, atMostMs: 45 };
+    expect(ok(c)).toBe(false); // no ping yet
+    run('h1 ping -c 3 h2');
+    expect(ok(c)).toBe(true);
+    expect(ok({ ...c, stat: 'avg' })).toBe(false); // the average carries the slow first reply (ARP, controller)
+    expect(ok({ ...c, stat: 'max', atLeastMs: 75, atMostMs: undefined })).toBe(true); // that one, about 80 ms
+    run('h1 ping -c 1 h3');
+    expect(ok(c)).toBe(true); // another destination leaves this one's record alone
+    expect(ok({ ...c, from: 'h2', to: 'h1' })).toBe(false); // that ping ran on h1, not h2
+    expect(ok({ ...c, to: '10.0.0.2' })).toBe(true);
+    run('link s1 h2 down');
+    run('h1 ping -c 1 -W 1 h2');
+    expect(ok(c)).toBe(false); // the last ping got no reply
+  });
+
+  it('pingRtt: an undelayed network fails a lower bound', () => {
+    const { run, ok } = checker();
+    run('h1 ping -c 3 h2');
+    expect(ok({ kind: 'pingRtt', from: 'h1', to: 'h2', atLeastMs: 20 })).toBe(false);
+    expect(ok({ kind: 'pingRtt', from: 'h1', to: 'h2', atMostMs: 1 })).toBe(true);
+  });
+
+  it('iperfRate: the rate the server received, between two hosts either way round', () => {
+    const { run, ok } = checker('mn --topo single,3 --link tc,bw=10');
+    const c: Check = { kind: 'iperfRate', between: ['h1', 'h3'], atLeastMbps: 8, atMostMbps: 10 };
+    expect(ok(c)).toBe(false); // no iperf yet
+    run('iperf h1 h2');
+    expect(ok(c)).toBe(false); // other hosts
+    run('iperf h3 h1');
+    expect(ok(c)).toBe(true);
+    expect(ok({ ...c, between: ['h3', 'h1'] })).toBe(true);
+    expect(ok({ ...c, udp: true })).toBe(false);
+    expect(ok({ ...c, atLeastMbps: 11, atMostMbps: undefined })).toBe(false); // the client's figure (12.0) is not the one compared
+    run('iperfudp 5M h1 h3');
+    expect(ok(c)).toBe(false); // about 5 Mbit/s now
+    expect(ok({ ...c, udp: true, atLeastMbps: 4, atMostMbps: 6 })).toBe(true);
+  });
+
+  it('iperfRate: unshaped links carry far more than 10 Mbit/s; a new network forgets the old results', () => {
+    const { run, ok } = checker('mn');
+    run('iperf');
+    expect(ok({ kind: 'iperfRate', between: ['h1', 'h2'], atMostMbps: 10 })).toBe(false);
+    expect(ok({ kind: 'iperfRate', between: ['h1', 'h2'], atLeastMbps: 1000 })).toBe(true);
+    run('exit');
+    run('mn');
+    expect(ok({ kind: 'iperfRate', between: ['h1', 'h2'], atLeastMbps: 1000 })).toBe(false);
+  });
+
   it('all / any / not', () => {
     const { run, ok } = checker();
     const down: Check = { kind: 'linkState', a: 's1', b: 'h1', state: 'down' };
@@ -196,6 +283,15 @@ describe('check schema', () => {
     [{ kind: 'flowCount', switch: 's1', match: { nw_dst: '10.0.0.1' } }, 'give count, min or max'],
     [{ kind: 'mininetRunning', topo: 'star,3' }, 'topo: is not a topology'],
     [{ kind: 'all', of: [] }, 'of: needs at least one check'],
+    [{ kind: 'linkParams', a: 'h1', bw: 10 }, 'give both a and b'],
+    [{ kind: 'linkParams', a: 'h1', b: 's1' }, 'give bw, delay, jitter, loss or maxQueueSize'],
+    [{ kind: 'linkParams', delay: '5 seconds' }, 'delay: must be a duration'],
+    [{ kind: 'linkParams', bw: 2000 }, 'bw'],
+    [{ kind: 'pingRtt', from: 'h1', to: 'h2' }, 'give atLeastMs or atMostMs'],
+    [{ kind: 'pingRtt', from: 'h1', to: 'h2', stat: 'median', atLeastMs: 1 }, 'stat'],
+    [{ kind: 'iperfRate', between: ['h1'], atMostMbps: 10 }, 'between'],
+    [{ kind: 'iperfRate', between: ['h1', 'h2'] }, 'give atLeastMbps or atMostMbps'],
+    [{ kind: 'iperfRate', between: ['h1', 'h2'], atMostMbps: '10M' }, 'atMostMbps'],
     [{ kind: 'not', check: { kind: 'linkState', a: 'h1', b: 's1', state: 'sideways' } }, 'check.state'],
     [{ kind: 'linkState', a: 'h1', b: 's1', state: 'up', extra: 1 }, 'extra'],
   ])('rejects %j', (input, message) => {

@@ -16,6 +16,8 @@ import type { Ipv4 } from '../wire/addr';
 import { formatIpv4, parseCidr, parseIpv4 } from '../wire/addr';
 import { bindTopo, findTopo, splitArgs, tryTopo } from '../topo/library';
 import type { Topo } from '../topo/topo';
+import type { TcParams } from '../net/interface';
+import { parseDelay } from '../mininet/tc';
 
 export interface EvalContext {
   /** The learner's session: commandRan/outputMatched look at its lines only (all when absent). */
@@ -134,6 +136,30 @@ function topoProblem(sb: Sandbox, spec: string): string | undefined {
   return undefined;
 }
 
+type LinkParamsCheck = Extract<Check, { kind: 'linkParams' }>;
+
+/** Why an interface's shaping differs from what the check asks, or undefined when it matches. */
+function tcProblem(intf: Intf, c: LinkParamsCheck): string | undefined {
+  const tc: TcParams = intf.tc ?? {};
+  const what = `${intf.name} has`;
+  const ms = (us: number | undefined): string => (us === undefined ? 'none' : `${us / 1000}ms`);
+  if (c.bw !== undefined && tc.bw !== c.bw) return `${what} ${tc.bw === undefined ? 'no bandwidth limit' : `bw ${tc.bw} Mbit/s`}, not ${c.bw}`;
+  if (c.delay !== undefined && tc.delay !== parseDelay(c.delay)) return `${what} delay ${ms(tc.delay)}, not ${c.delay}`;
+  if (c.jitter !== undefined && tc.jitter !== parseDelay(c.jitter)) return `${what} jitter ${ms(tc.jitter)}, not ${c.jitter}`;
+  if (c.loss !== undefined && tc.loss !== c.loss) return `${what} ${tc.loss === undefined ? 'no loss' : `loss ${tc.loss}%`}, not ${c.loss}%`;
+  if (c.maxQueueSize !== undefined && tc.maxQueueSize !== c.maxQueueSize) return `${what} max_queue_size ${tc.maxQueueSize ?? 'unset'}, not ${c.maxQueueSize}`;
+  return undefined;
+}
+
+/** A value against optional bounds, with the unit for the message; undefined when within. */
+function boundsProblem(what: string, v: number, lo: number | undefined, hi: number | undefined, unit: string): string | undefined {
+  if (!Number.isFinite(v)) return `${what} could not be read`;
+  const shown = `${Number(v.toFixed(3))} ${unit}`;
+  if (lo !== undefined && v < lo) return `${what} is ${shown}, below ${lo} ${unit}`;
+  if (hi !== undefined && v > hi) return `${what} is ${shown}, above ${hi} ${unit}`;
+  return undefined;
+}
+
 export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): EvalResult {
   const log = sb.lessonLog;
   switch (check.kind) {
@@ -165,7 +191,11 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
       const l = mn.links.find((x) => (x.node1.name === check.a && x.node2.name === check.b) || (x.node1.name === check.b && x.node2.name === check.a));
       if (!l) return fail(`no link between ${check.a} and ${check.b}`);
       const up = l.link.up && l.intf1.adminUp && l.intf2.adminUp;
-      return up === (check.state === 'up') ? pass() : fail(`the link ${check.a}-${check.b} is ${up ? 'up' : 'down'}`);
+      if (up !== (check.state === 'up')) return fail(`the link ${check.a}-${check.b} is ${up ? 'up' : 'down'}`);
+      if (check.flapped && l.intf1.adminChanges + l.intf2.adminChanges === 0) {
+        return fail(`the link ${check.a}-${check.b} has been ${up ? 'up' : 'down'} since the network started`);
+      }
+      return pass();
     }
     case 'intfAddress': {
       const n = nodeOf(sb, check.node);
@@ -232,6 +262,43 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
       if (check.switches !== undefined && mn.switches.length !== check.switches) return fail(`the network has ${mn.switches.length} switches, not ${check.switches}`);
       const problem = check.topo !== undefined ? topoProblem(sb, check.topo) : undefined;
       return problem ? fail(problem) : pass();
+    }
+    case 'linkParams': {
+      const mn = sb.mininet;
+      if (!mn || !mn.started || mn.stopped) return fail('Mininet is not running');
+      const links = check.a === undefined
+        ? mn.links
+        : mn.links.filter((x) => (x.node1.name === check.a && x.node2.name === check.b) || (x.node1.name === check.b && x.node2.name === check.a));
+      if (links.length === 0) return fail(check.a === undefined ? 'the network has no links' : `no link between ${check.a} and ${check.b}`);
+      for (const l of links) {
+        const problem = tcProblem(l.intf1, check) ?? tcProblem(l.intf2, check);
+        if (problem) return fail(problem);
+      }
+      return pass();
+    }
+    case 'pingRtt': {
+      const from = hostOf(sb, check.from);
+      if (!(from instanceof Host)) return from;
+      const dst = addressOf(sb, check.to);
+      if (dst === undefined) return fail(`${check.to} has no address`);
+      const p = log.lastPing(from, dst);
+      if (!p) return fail(`no ping from ${check.from} to ${formatIpv4(dst)} yet`);
+      if (!p.rtt) return fail(`the last ping from ${check.from} to ${formatIpv4(dst)} got no reply`);
+      const stat = check.stat ?? 'min';
+      const problem = boundsProblem(`the ${stat} RTT of the last ping from ${check.from} to ${formatIpv4(dst)}`, p.rtt[stat], check.atLeastMs, check.atMostMs, 'ms');
+      return problem ? fail(problem) : pass(`${stat} RTT ${p.rtt[stat].toFixed(3)} ms`);
+    }
+    case 'iperfRate': {
+      const [na, nb] = check.between;
+      const a = hostOf(sb, na);
+      if (!(a instanceof Host)) return a;
+      const b = hostOf(sb, nb);
+      if (!(b instanceof Host)) return b;
+      const r = log.lastIperf(a, b);
+      if (!r) return fail(`no iperf between ${na} and ${nb} yet`);
+      if (check.udp !== undefined && r.udp !== check.udp) return fail(`the last iperf between ${na} and ${nb} was ${r.udp ? 'iperfudp' : 'a TCP iperf'}`);
+      const problem = boundsProblem(`the rate ${r.server.name} received from ${r.client.name}`, r.serverMbps, check.atLeastMbps, check.atMostMbps, 'Mbit/s');
+      return problem ? fail(problem) : pass(`${r.serverMbps} Mbit/s`);
     }
     case 'all': {
       for (const c of check.of) {

@@ -1,8 +1,8 @@
 /**
  * The small pieces of history lesson checks need and the network's state does not hold: the
  * lines typed per session with their output, the outcome of the last ping between two nodes,
- * and the last pingall. The engine appends (Session.runLine/write, ping, pingHosts); checks only
- * read. Bounded: old commands drop off and output is capped, so a long session cannot grow it.
+ * its RTTs, the last pingall and the last Mininet iperf between two hosts. The engine appends
+ * (Session.runLine/write, ping, pingHosts, iperfHosts); checks only read. Bounded: old commands drop off and output is capped, so a long session cannot grow it.
  */
 import type { Micros } from '../sim/time';
 import type { Ipv4 } from '../wire/addr';
@@ -25,6 +25,19 @@ export interface PingRecord {
   readonly dst: Ipv4;
   readonly transmitted: number;
   readonly received: number;
+  /** ping's `rtt min/avg/max/mdev` figures in ms; absent when nothing was received. */
+  readonly rtt?: { readonly min: number; readonly avg: number; readonly max: number };
+  readonly at: Micros;
+}
+
+export interface IperfRecord {
+  /** The hosts as Mininet ran it: iperf's client sent to the server (objects, as for pings). */
+  readonly client: Host;
+  readonly server: Host;
+  readonly udp: boolean;
+  /** Rates in Mbit/s parsed from the results Mininet printed (`'9.49 Mbits/sec'`). */
+  readonly serverMbps: number;
+  readonly clientMbps: number;
   readonly at: Micros;
 }
 
@@ -47,6 +60,7 @@ export class LessonLog {
   readonly commands: CommandRecord[] = [];
   private readonly pings = new Map<Host, Map<Ipv4, PingRecord>>();
   lastPingall: PingallRecord | undefined;
+  private readonly iperfs = new Map<Host, Map<Host, IperfRecord>>();
 
   /** A line typed at a session prompt; output written afterwards is appended to it. */
   beginCommand(session: number, mode: string, line: string, at: Micros): CommandRecord {
@@ -69,6 +83,20 @@ export class LessonLog {
   /** The last ping run in `from` towards `dst`, if any. */
   lastPing(from: Host, dst: Ipv4): PingRecord | undefined {
     return this.pings.get(from)?.get(dst);
+  }
+
+  recordIperf(r: IperfRecord): void {
+    // Stored both ways round: a pair of hosts has one "last iperf".
+    for (const [a, b] of [[r.client, r.server], [r.server, r.client]] as const) {
+      let byPeer = this.iperfs.get(a);
+      if (!byPeer) this.iperfs.set(a, (byPeer = new Map()));
+      byPeer.set(b, r);
+    }
+  }
+
+  /** The last Mininet iperf between hosts a and b, whichever was the client. */
+  lastIperf(a: Host, b: Host): IperfRecord | undefined {
+    return this.iperfs.get(a)?.get(b);
   }
 
   recordPingall(r: PingallRecord): void {

@@ -96,6 +96,14 @@ export function parseIperf(text: string): string {
   return all[all.length - 1]!;
 }
 
+/** A rate as parseIperf returns it ('9.49 Mbits/sec', '25.9 Gbits/sec') in Mbit/s; NaN if unreadable. */
+export function rateMbps(rate: string): number {
+  const m = /^([\d.]+) ([KMG]?)bits\/sec$/.exec(rate);
+  if (!m) return NaN;
+  const scale = { '': 1e-6, K: 1e-3, M: 1, G: 1e3 }[m[2] as '' | 'K' | 'M' | 'G'];
+  return Number(m[1]) * scale;
+}
+
 export function* iperfHosts(
   mn: Mininet, session: Session, out: Out, o: { udp: boolean; hosts?: NetNode[]; bw?: string; seconds?: number },
 ): Task<string[] | undefined> {
@@ -147,6 +155,11 @@ export function* iperfHosts(
       if (w.reason === 'interrupt') return undefined;
     }
     const result = [parseIperf(servout), parseIperf(cliout)];
+    if (client instanceof Host && server instanceof Host) {
+      sandbox.lessonLog.recordIperf({
+        client, server, udp: o.udp, serverMbps: rateMbps(result[0]!), clientMbps: rateMbps(result[1]!), at: sandbox.now,
+      });
+    }
     if (o.udp) result.unshift(udpBw);
     out(`*** Results: [${result.map((r) => `'${r}'`).join(', ')}]\n`);
     return result;

@@ -242,16 +242,18 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   line += `, ${formatG(loss)}% packet loss, time ${timeMs}ms`;
   ctx.out(`\n--- ${target} ping statistics ---\n${line}\n`);
   let tail = '';
+  let rtt: { min: number; avg: number; max: number } | undefined;
   if (received > 0) {
     const min = Math.min(...rtts);
     const max = Math.max(...rtts);
     const avg = rtts.reduce((a, b) => a + b, 0) / rtts.length;
     const mdev = Math.sqrt(Math.max(0, rtts.reduce((a, b) => a + b * b, 0) / rtts.length - avg * avg));
     tail = `rtt min/avg/max/mdev = ${min.toFixed(3)}/${avg.toFixed(3)}/${max.toFixed(3)}/${mdev.toFixed(3)} ms`;
+    rtt = { min, avg, max };
   }
   if (pipesize > 1) tail += `${tail ? ', ' : ''}pipe ${pipesize}`;
   ctx.out(tail + '\n');
-  ctx.sandbox.lessonLog.recordPing({ from: ctx.node, dst, transmitted, received, at: sched.now });
+  ctx.sandbox.lessonLog.recordPing({ from: ctx.node, dst, transmitted, received, rtt, at: sched.now });
   return received > 0 ? 0 : 1;
 }
 
