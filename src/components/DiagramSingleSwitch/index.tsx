@@ -6,7 +6,7 @@
  */
 import React, { useId, type ReactNode } from 'react';
 import clsx from 'clsx';
-import styles from './styles.module.css';
+import { styles } from '@site/src/components/NetworkDiagram/parts';
 
 export default function DiagramSingleSwitch({ linkDown = false }: { linkDown?: boolean }): ReactNode {
   const id = useId();
