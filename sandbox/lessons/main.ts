@@ -41,9 +41,11 @@ function main(): number {
     const linkProblems = nextLinkProblems([lesson]);
     if (linkProblems.length) r.problems.push(...linkProblems);
     if (r.problems.length === 0) {
+      const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? one : many}`;
+      const commands = n(lesson.commands.length, 'page command runs', 'page commands run');
       const parts = r.steps
-        ? [`${r.steps} steps`, `${r.solutionsPassed} solutions pass`, `${r.wrongAttemptsFailed} wrong attempts fail`, `${lesson.commands.length} page commands run`]
-        : [`${lesson.commands.length} page commands run`];
+        ? [n(r.steps, 'step', 'steps'), n(r.solutionsPassed, 'solution passes', 'solutions pass'), n(r.wrongAttemptsFailed, 'wrong attempt fails', 'wrong attempts fail'), commands]
+        : [commands];
       process.stdout.write(`ok   ${lesson.file}: ${parts.join(', ')}\n`);
     } else {
       process.stdout.write(`FAIL ${lesson.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}\n`);
