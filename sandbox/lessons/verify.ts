@@ -25,6 +25,8 @@ import type { LessonCommand, LessonProblem, LessonSource, LessonStep, SourcePos 
 export interface VerifyOptions {
   /** Interrupt a command still running after this many virtual microseconds (default 60 s: a pingall over a broken link takes a while). */
   readonly maxRunUs?: number;
+  /** Commands every fresh sandbox runs after the start command (the state a documented example assumes). */
+  readonly setup?: readonly string[];
 }
 
 export interface VerifyReport {
@@ -95,6 +97,7 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
   const fresh = (): LessonRun => {
     const run = new LessonRun(lesson.seed, maxRunUs);
     if (lesson.startCommand) run.run(lesson.startCommand.command);
+    for (const c of opts.setup ?? []) run.run(c);
     return run;
   };
 
