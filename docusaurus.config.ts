@@ -1,13 +1,16 @@
 /**
  * The Patchbay site (DESIGN.md, "Layout"). Static, offline, no third-party hosts: no analytics,
  * no web fonts, no CDN; search is a local index built with the site.
- * This file never imports sandbox internals: the worker is bundled by plugins/sandbox-worker.ts.
+ * This file imports no sandbox code itself: the worker is bundled by plugins/sandbox-worker.ts, and
+ * plugins/lesson-index.ts reads the lessons with sandbox/lessons (build-time, Node only).
  */
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { themes as prismThemes } from 'prism-react-renderer';
+import { withContrast } from './src/theme/prismContrast';
 import sandboxWorker from './plugins/sandbox-worker';
 import cssCascadeLayers from './plugins/css-cascade-layers';
+import lessonIndex from './plugins/lesson-index';
 
 const config: Config = {
   title: 'Patchbay',
@@ -70,7 +73,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [sandboxWorker, cssCascadeLayers],
+  plugins: [sandboxWorker, cssCascadeLayers, lessonIndex],
 
   themeConfig: {
     colorMode: {
@@ -85,6 +88,7 @@ const config: Config = {
         { type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course' },
         { to: '/playground', label: 'Playground', position: 'left' },
         { type: 'doc', docId: 'reference/commands', label: 'Commands', position: 'left' },
+        { to: '/progress', label: 'Progress', position: 'right' },
       ],
     },
     footer: {
@@ -108,8 +112,9 @@ const config: Config = {
       copyright: 'Patchbay: every network on this site runs in your browser. Nothing is sent to a server.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      // AA contrast for every token (the stock themes fall short; see src/theme/prismContrast.ts).
+      theme: withContrast(prismThemes.github),
+      darkTheme: withContrast(prismThemes.dracula),
       additionalLanguages: ['bash'],
     },
   } satisfies Preset.ThemeConfig,

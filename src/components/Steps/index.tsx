@@ -14,12 +14,14 @@
  * - solution: the reference commands; `wrong`: plausible attempts that must not pass (both are
  *   data for lesson CI; the panel offers the solution behind a confirmation).
  * - <Hint>: shown in the step panel, one at a time, never in the prose.
- * Put one <StepPanel /> on the page to show the checklist.
+ * Put one <StepPanel /> on the page to show the checklist. In a docs page, done steps are saved
+ * as the learner's progress under the page's doc id (see ./store.ts).
  */
 import React, { useEffect, useId, useSyncExternalStore, type ReactNode } from 'react';
 import clsx from 'clsx';
+import { useDoc } from '@docusaurus/plugin-content-docs/client';
 import { textOf } from '@site/src/components/RunnableCommand';
-import { getServerSnapshot, getSnapshot, registerStep, subscribe } from './store';
+import { bindLesson, getServerSnapshot, getSnapshot, registerStep, subscribe } from './store';
 import styles from './styles.module.css';
 
 export interface StepProps {
@@ -36,6 +38,16 @@ export function Hint(_props: { children?: ReactNode }): ReactNode {
   return null;
 }
 
+/** The doc id of the page (the lesson), or undefined outside a docs page. */
+export function useLessonId(): string | undefined {
+  try {
+    // useDoc reads a context and throws when there is none; it is always called, in the same order.
+    return useDoc().metadata.id;
+  } catch {
+    return undefined;
+  }
+}
+
 function isHint(node: ReactNode): node is React.ReactElement<{ children?: ReactNode }> {
   return React.isValidElement(node) && node.type === Hint;
 }
@@ -48,6 +60,9 @@ export default function Step({ id, title, check, solution = [], children }: Step
   const hintKey = hints.join('\u0000');
   const solutionKey = solution.join('\u0000');
   const checkKey = JSON.stringify(check ?? null);
+  const lessonId = useLessonId();
+
+  useEffect(() => (lessonId === undefined ? undefined : bindLesson(lessonId)), [lessonId]);
 
   useEffect(
     () => registerStep({ id, title, check: JSON.parse(checkKey) as unknown, hints: hintKey ? hintKey.split('\u0000') : [], solution: solutionKey ? solutionKey.split('\u0000') : [] }),
