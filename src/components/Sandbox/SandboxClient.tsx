@@ -417,7 +417,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
       <p id={hintId} className={styles.hint}>
         Click the terminal and type. Esc then Tab moves the keyboard out of it.
       </p>
-      <div className={styles.srOnly} aria-live="polite">
+      <div className="sr-only" aria-live="polite">
         {snap.announcement}
       </div>
     </div>
