@@ -156,7 +156,9 @@ function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: numb
         process.stdout.write(prompt);
         session.eof();
       } else {
-        process.stdout.write(prompt + line + '\n');
+        // A program reading with echo off (a password): a terminal shows only the newline.
+        const hidden = session.foreground?.wantsInput?.echo === false;
+        process.stdout.write(prompt + (hidden ? '' : line) + '\n');
         session.submit(line);
       }
       await runToReady();

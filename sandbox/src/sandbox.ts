@@ -21,6 +21,7 @@ import { BashMode } from './shell/bash';
 import { allCommands } from './commands';
 import type { Mininet } from './mininet/mininet';
 import { LessonLog } from './lessons/lesson-log';
+import { Onos } from './onos/onos';
 
 export interface SandboxOptions {
   readonly seed?: number;
@@ -39,6 +40,8 @@ export class Sandbox {
   readonly sessions = new Set<Session>();
   /** History for lesson checks (typed lines and their output, pings, pingall); lessons/lesson-log.ts. */
   readonly lessonLog = new LessonLog();
+  /** The ONOS controller installed on the lab machine (stopped until onos-service/service starts it). */
+  readonly onos: Onos;
   private nextSessionId = 1;
   private nextPid: number;
 
@@ -49,6 +52,7 @@ export class Sandbox {
     seedFilesystem(this.fs);
     this.lab = new LabMachine(this.net);
     this.net.addNode(this.lab);
+    this.onos = new Onos(this.net, this.fs, () => this.allocPid(37));
     this.registry = new CommandRegistry().add(...allCommands);
     this.nextPid = 1000 + this.net.rng.int(20000);
     this.net.onWarning((m) => {

@@ -29,7 +29,9 @@ export function replay(lines: readonly string[], opts: ReplayOptions = {}): Repl
   const maxRun = Math.round((opts.maxRun ?? 10) * 1e6);
   for (const line of lines) {
     if (session.closed) break;
-    output += (session.prompt ?? '') + line + '\n';
+    // A program reading with echo off (a password): the terminal shows only the newline.
+    const hidden = session.foreground?.wantsInput?.echo === false;
+    output += (session.prompt ?? '') + (hidden ? '' : line) + '\n';
     session.submit(line);
     sandbox.settle(session, maxRun);
   }
@@ -43,8 +45,17 @@ export function replay(lines: readonly string[], opts: ReplayOptions = {}): Repl
   return { output, sandbox };
 }
 
-/** A line that starts with a prompt the sandbox prints: the input of a transcript. */
-export const PROMPT_RE = /^(root@master1:[^#\n]*# |mininet> )/;
+/**
+ * A line that starts with a prompt the sandbox prints: the input of a transcript. Besides the
+ * shells (bash, mininet>, the ONOS CLI's green `onos@root > `) this covers the questions
+ * programs ask on the terminal (ssh's host key question, Karaf's shutdown confirmation).
+ */
+export const PROMPT_RE =
+  // eslint-disable-next-line no-control-regex
+  /^(root@master1:[^#\n]*# |mininet> |\x1b\[32m\w+@root > \x1b\[0m|.*Are you sure you want to continue connecting \(yes\/no\/\[fingerprint\]\)\? |Please type 'yes', 'no' or the fingerprint: |Confirm: halt instance root \(yes\/no\): )/;
+
+/** A password prompt: what is typed there is not shown; the transcript's `# hidden:` header lists it. */
+const HIDDEN_RE = /\) Password: $/;
 
 export interface Transcript {
   readonly seed: number;
@@ -62,11 +73,13 @@ export function parseTranscript(text: string): Transcript {
   const lines = text.split('\n');
   let seed = 1;
   let maxRun = 10;
+  const hidden: string[] = [];
   let i = 0;
   for (; i < lines.length && lines[i]!.startsWith('#'); i++) {
     const m = /^#\s*(\w[\w-]*):\s*(.*)$/.exec(lines[i]!);
     if (m?.[1] === 'seed') seed = Number(m[2]);
     if (m?.[1] === 'max-run') maxRun = Number(m[2]);
+    if (m?.[1] === 'hidden') hidden.push(m[2]!);
   }
   const body = lines.slice(i).join('\n');
   const inputs: string[] = [];
@@ -77,6 +90,7 @@ export function parseTranscript(text: string): Transcript {
   bodyLines.forEach((l, k) => {
     const m = PROMPT_RE.exec(l);
     if (m && l.length > m[0].length && k !== last) inputs.push(l.slice(m[0].length));
+    else if (HIDDEN_RE.test(l) && hidden.length && k !== last) inputs.push(hidden.shift()!);
   });
   return { seed, maxRun, inputs, expected: body };
 }

@@ -7,6 +7,9 @@ import {
 import { catCommand, lsCommand } from './machine/files';
 import { ovsOfctlCommand } from './machine/ovs-ofctl';
 import { ovsVsctlCommand } from './machine/ovs-vsctl';
+import { onosServiceCommand } from './machine/onos-service';
+import { initdOnosCommand, serviceCommand } from './machine/service';
+import { systemctlCommand } from './machine/systemctl';
 import { mnCommand } from './mininet/mn';
 import { arpCommand } from './linux/arp';
 import { ifconfigCommand } from './linux/ifconfig';
@@ -16,6 +19,7 @@ import { pingCommand } from './linux/ping';
 import { routeCommand } from './linux/route';
 import { sysctlCommand } from './linux/sysctl';
 import { tracerouteCommand } from './linux/traceroute';
+import { onosLoginCommands } from './onos/login';
 
 export const allCommands: readonly CommandSpec[] = [
   // shell builtins and coreutils
@@ -28,4 +32,8 @@ export const allCommands: readonly CommandSpec[] = [
   hostnameCommand, sysctlCommand,
   // Open vSwitch on the lab machine
   ovsOfctlCommand, ovsVsctlCommand,
+  // ONOS on the lab machine: the controller's lifecycle
+  onosServiceCommand, serviceCommand, initdOnosCommand, systemctlCommand,
+  // the ONOS CLI (Karaf over ssh): onos, /opt/onos/bin/onos, ssh, Karaf's client
+  ...onosLoginCommands,
 ];

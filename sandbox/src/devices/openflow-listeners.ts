@@ -17,6 +17,12 @@ export interface OpenFlowController {
   packetIn(sw: OvsSwitch, inPort: number, frame: EthernetFrame, arrival: number): void;
   portStatus?(sw: OvsSwitch, port: number, up: boolean): void;
   flowRemoved?(sw: OvsSwitch, flow: FlowEntry): void;
+  /**
+   * The OpenFlow wire version agreed with this switch in the HELLO exchange (1 = OpenFlow 1.0,
+   * 4 = 1.3), or undefined when they share none and the session fails. A controller without
+   * this method speaks OpenFlow 1.0 with every switch.
+   */
+  negotiate?(sw: OvsSwitch): number | undefined;
 }
 
 export interface ControllerTarget {

@@ -60,6 +60,14 @@ export class OvsSwitch extends NetNode {
   controllers: ControllerTarget[] = [];
   /** Connected controller sessions, by target key. */
   readonly connected = new Map<string, OpenFlowController>();
+  /** The OpenFlow version of each session, by target key (1 = OpenFlow 1.0, 4 = 1.3). */
+  readonly sessionVersions = new Map<string, number>();
+  /**
+   * Whether a table miss becomes a packet_in: only while some session speaks OpenFlow 1.0-1.2.
+   * From 1.3 on a miss is dropped unless a flow sends it to the controller (OVS
+   * connmgr_wants_packet_in_on_miss), which is why ONOS installs its packet-in flows.
+   */
+  private packetInOnMiss = false;
   /**
    * The kernel datapath's flow cache, by packet key: packets that hit an OpenFlow flow, and
    * packets that missed. A new flow invalidates every cached miss and any cached hit it could
@@ -150,6 +158,8 @@ export class OvsSwitch extends NetNode {
     this.running = false;
     for (const [, c] of this.connected) c.switchDisconnected(this);
     this.connected.clear();
+    this.sessionVersions.clear();
+    this.packetInOnMiss = false;
     this.net.ofListeners.stopWaiting(this);
     this.flows.clear();
     this.flushDatapath();
@@ -162,11 +172,16 @@ export class OvsSwitch extends NetNode {
     this.net.sched.after(delay, () => {
       if (!this.running || this.connected.has(`${t.ip}:${t.port}`)) return;
       const c = this.net.ofListeners.at(t);
-      if (!c) {
+      const version = c ? (c.negotiate ? c.negotiate(this) : 1) : undefined;
+      if (!c || version === undefined) {
+        // Nothing listening, or version negotiation failed: wait for a (new) listener.
         this.net.ofListeners.wait(t, this);
         return;
       }
-      this.connected.set(`${t.ip}:${t.port}`, c);
+      const key = `${t.ip}:${t.port}`;
+      this.connected.set(key, c);
+      this.sessionVersions.set(key, version);
+      this.updateMissBehaviour();
       this.channel(() => c.switchConnected(this));
     });
   }
@@ -180,7 +195,15 @@ export class OvsSwitch extends NetNode {
   /** The controller closed the session (it stopped); keep retrying as OVS does. */
   controllerLost(t: ControllerTarget): void {
     this.connected.delete(`${t.ip}:${t.port}`);
+    this.sessionVersions.delete(`${t.ip}:${t.port}`);
+    this.updateMissBehaviour();
     if (this.running) this.net.ofListeners.wait(t, this);
+  }
+
+  private updateMissBehaviour(): void {
+    let miss = false;
+    for (const v of this.sessionVersions.values()) if (v < 4) miss = true;
+    this.packetInOnMiss = miss;
   }
 
   get isConnected(): boolean {
@@ -320,7 +343,7 @@ export class OvsSwitch extends NetNode {
     }
     // Table miss.
     if (this.connected.size > 0) {
-      this.toControllers(frame, inPort, d);
+      if (this.packetInOnMiss) this.toControllers(frame, inPort, d);
       return;
     }
     if (this.opts.failMode === 'standalone') this.normal(frame, inPort, d);
@@ -353,6 +376,7 @@ export class OvsSwitch extends NetNode {
           this.toControllers(frame, inPort, d);
           break;
         case 'local':
+        case 'clear_actions':
           break;
       }
     }

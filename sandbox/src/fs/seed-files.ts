@@ -1,5 +1,6 @@
 /** The files a fresh lab machine has (Ubuntu 22.04 with Mininet installed from the archive). */
 import type { Vfs } from './vfs';
+import { seedOnosFiles } from '../onos/files';
 
 export function seedFilesystem(fs: Vfs): void {
   for (const d of ['/root', '/tmp', '/home', '/etc', '/var/log', '/opt', '/usr/share/doc/mininet/examples', '/proc/sys/net/ipv4']) {
@@ -22,4 +23,6 @@ export function seedFilesystem(fs: Vfs): void {
     'PRETTY_NAME="Ubuntu 22.04.4 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nVERSION="22.04.4 LTS (Jammy Jellyfish)"\n' +
       'VERSION_CODENAME=jammy\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nUBUNTU_CODENAME=jammy\n',
   );
+  // ONOS 2.7.0 unpacked into /opt/onos and installed as a service.
+  seedOnosFiles(fs);
 }

@@ -50,7 +50,9 @@ export type FlowAction =
   | { type: 'normal' }
   | { type: 'controller'; maxLen: number }
   | { type: 'in_port' }
-  | { type: 'local' };
+  | { type: 'local' }
+  /** OpenFlow 1.3's Clear-Actions instruction (ONOS's packet-in requests carry it); empties the action set. */
+  | { type: 'clear_actions' };
 
 export interface FlowEntry {
   cookie: bigint;

@@ -23,6 +23,13 @@ export const LATENCY = {
   controlChannel: 45,
   /** The reference/test controller deciding on a packet_in (Python or C userspace). */
   controllerDecision: 180,
+  /**
+   * ONOS handling one packet_in: its packet pipeline, the app's processor (fwd asks the topology
+   * for a path) and the flow-objective path to the FlowMod and packet_out. Calibrated so the first
+   * ping across three switches (12 packet_ins: ARP and echo, each way) takes about 40 ms, as in
+   * the official tutorial's transcript (reference/onos.md §5.5: time=39.6 ms, then ~0.06 ms).
+   */
+  onosPacketIn: 3_000,
   /** A Linux bridge / OVS NORMAL forwarding decision in the kernel. */
   bridgeForward: 6,
   /** Loopback delivery inside one namespace. */

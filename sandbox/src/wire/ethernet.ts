@@ -6,14 +6,11 @@ import type { Mac } from './addr';
 import type { ArpPacket } from './arp';
 import type { Ipv4Packet } from './ipv4';
 import { ipv4Size } from './ipv4';
+import type { LldpPacket } from './lldp';
+
+export type { LldpPacket };
 
 export const ETH_HEADER = 14;
-
-export interface LldpPacket {
-  readonly proto: 'lldp';
-  readonly chassisId: string;
-  readonly portId: number;
-}
 
 export type EthPayload = ArpPacket | Ipv4Packet | LldpPacket;
 
@@ -30,7 +27,7 @@ export function etherTypeOf(p: EthPayload): number {
     case 'ipv4':
       return 0x0800;
     case 'lldp':
-      return 0x88cc;
+      return p.ethType;
   }
 }
 
@@ -42,6 +39,6 @@ export function frameSize(f: EthernetFrame): number {
     case 'ipv4':
       return ETH_HEADER + ipv4Size(f.payload);
     case 'lldp':
-      return ETH_HEADER + 46;
+      return ETH_HEADER + f.payload.bytes;
   }
 }

@@ -151,6 +151,8 @@ export function formatAction(a: FlowAction, names?: PortNames): string {
       return 'IN_PORT';
     case 'local':
       return 'LOCAL';
+    case 'clear_actions':
+      return 'clear_actions';
   }
 }
 

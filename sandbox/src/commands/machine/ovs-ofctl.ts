@@ -228,6 +228,7 @@ function showCmd(o: Ofctl, args: string[]): number {
 function outputsTo(actions: readonly FlowAction[], port: number): boolean {
   const num: Record<FlowAction['type'], number> = {
     output: -1, flood: OFPP.FLOOD, all: OFPP.ALL, normal: OFPP.NORMAL, controller: OFPP.CONTROLLER, in_port: OFPP.IN_PORT, local: OFPP.LOCAL,
+    clear_actions: -1,
   };
   return actions.some((a) => (a.type === 'output' ? a.port : num[a.type]) === port);
 }
