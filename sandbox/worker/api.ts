@@ -61,16 +61,21 @@ export type StepsListener = (results: StepResult[]) => void;
 /**
  * One input to a terminal, at a virtual time: what a share link records. Replaying the same
  * inputs at the same virtual times on the same seed gives the same sandbox (DESIGN.md, engine
- * principle 1). `close` is the page closing a terminal's tab.
+ * principle 1). `close` is the page closing a terminal's tab; `open` is the page's New terminal
+ * button (`terminal` is the id the new terminal got); `app` is the ONOS GUI's Activate or
+ * Deactivate button (`terminal` 0, `line` 'activate NAME' or 'deactivate NAME').
  */
 export interface ShareEvent {
   /** Virtual microseconds since the sandbox started. */
   readonly at: number;
   readonly terminal: number;
-  readonly kind: 'line' | 'interrupt' | 'eof' | 'close';
-  /** The line (kind 'line'). */
+  readonly kind: 'line' | 'interrupt' | 'eof' | 'close' | 'open' | 'app';
+  /** The line (kind 'line'), or the GUI's app action (kind 'app'). */
   readonly line?: string;
 }
+
+/** The form of an 'app' share event's line. */
+export const SHARE_APP_LINE = /^(activate|deactivate) [A-Za-z0-9._-]{1,200}$/;
 
 export interface ShareState {
   readonly seed: number;
@@ -86,6 +91,29 @@ export const SHARE_LIMITS = {
 } as const;
 
 export type ReplayResult = { readonly ok: true; readonly events: number } | { readonly ok: false; readonly error: string };
+
+/**
+ * What the ONOS GUI panel shows (the counterpart of ONOS's web GUI at :8181/onos/ui), read from
+ * the emulated controller (sandbox/src/onos/model.ts). Plain data; `status` 'stopped' has empty lists.
+ */
+export interface OnosSnapshot {
+  readonly status: 'stopped' | 'starting' | 'running' | 'stopping';
+  readonly version: string;
+  readonly apps: readonly { readonly id: number; readonly name: string; readonly title: string; readonly category: string; readonly active: boolean }[];
+  readonly devices: readonly {
+    readonly id: string; readonly available: boolean; readonly role: string; readonly mfr: string; readonly hw: string; readonly sw: string;
+    readonly protocol: string; readonly name: string; readonly ports: number;
+  }[];
+  /** One entry per direction, as ONOS lists them. */
+  readonly links: readonly { readonly src: string; readonly dst: string; readonly state: string }[];
+  readonly hosts: readonly { readonly id: string; readonly mac: string; readonly ips: readonly string[]; readonly location: string }[];
+  readonly flows: readonly {
+    readonly deviceId: string; readonly id: string; readonly state: string; readonly priority: number; readonly appName: string;
+    readonly selector: string; readonly treatment: string; readonly packets: number; readonly bytes: number; readonly durationS: number;
+  }[];
+  /** Changes whenever anything above changes (cheap polling: fetch the rest only when it moved). */
+  readonly revision: number;
+}
 
 export interface SandboxInitOptions {
   readonly seed?: number;
@@ -124,6 +152,20 @@ export interface SandboxWorkerApi {
    * ('input' events draw the typed lines). Invalid data is refused before anything runs.
    */
   replay(state: ShareState): ReplayResult;
+  /** The ONOS controller's state for the GUI panel (status 'stopped' when ONOS is not running). */
+  onosSnapshot(): OnosSnapshot;
+  /** The GUI's activate/deactivate buttons: the same as `app activate|deactivate NAME` in the CLI. */
+  onosSetApp(name: string, active: boolean): { readonly ok: boolean; readonly message: string };
+  /**
+   * What the GUI panel polls: the snapshot's revision and ONOS's status, without the lists
+   * (fetch onosSnapshot() only when the revision moved).
+   */
+  onosRevision(): { readonly revision: number; readonly status: OnosSnapshot['status'] };
+  /**
+   * A new shell on the lab machine (root@master1), as opening another terminal window or ssh
+   * session on a real machine: the page's New terminal button. Recorded for share links ('open').
+   */
+  openTerminal(): TerminalInfo;
 }
 
 /**
@@ -144,8 +186,9 @@ export function shareStateProblem(x: unknown): string | undefined {
     if (typeof e.at !== 'number' || !Number.isInteger(e.at) || e.at < last || e.at > SHARE_LIMITS.maxAt) return `${where} has a time out of order or out of range`;
     last = e.at;
     if (typeof e.terminal !== 'number' || !Number.isInteger(e.terminal) || e.terminal < 0 || e.terminal > 1000) return `${where} names no valid terminal`;
-    if (e.kind !== 'line' && e.kind !== 'interrupt' && e.kind !== 'eof' && e.kind !== 'close') return `${where} is of an unknown kind`;
+    if (e.kind !== 'line' && e.kind !== 'interrupt' && e.kind !== 'eof' && e.kind !== 'close' && e.kind !== 'open' && e.kind !== 'app') return `${where} is of an unknown kind`;
     if (e.kind === 'line' && (typeof e.line !== 'string' || e.line.length > SHARE_LIMITS.lineLength || /[\r\n]/.test(e.line))) return `${where} is not a valid line`;
+    if (e.kind === 'app' && (typeof e.line !== 'string' || !SHARE_APP_LINE.test(e.line))) return `${where} is not a valid application action`;
   }
   return undefined;
 }

@@ -8,12 +8,14 @@ import type { Session } from '../src/shell/session';
 import type { Host } from '../src/devices/host';
 import { parseCheck, type Check } from '../src/lessons/checks';
 import { evaluate } from '../src/lessons/evaluate';
+import type { OnosView } from '../src/onos/model';
 import { Pacer } from './pacer';
-import { SHARE_LIMITS, shareStateProblem } from './api';
+import { SHARE_APP_LINE, SHARE_LIMITS, shareStateProblem } from './api';
 import type {
-  CommandInfo, CompletionResult, ReplayResult, SandboxInitOptions, SandboxWorkerApi, ShareEvent, ShareState, StepInput, StepResult, StepsListener, StepValidation,
+  CommandInfo, CompletionResult, OnosSnapshot, ReplayResult, SandboxInitOptions, SandboxWorkerApi, ShareEvent, ShareState, StepInput, StepResult, StepsListener, StepValidation,
   TerminalEvent, TerminalInfo, TerminalListener,
 } from './api';
+import { onosSnapshotBody, Revisions } from './onos-snapshot';
 
 let sandbox: Sandbox | undefined;
 let pacer: Pacer | undefined;
@@ -79,6 +81,9 @@ function emit(entry: TerminalEntry, ev: TerminalEvent): void {
 
 function attach(session: Session, title: string): TerminalInfo {
   const entry: TerminalEntry = { session, title, listeners: [], backlog: [] };
+  // The first prompt leads the backlog, so a terminal opened during a replay draws it before the
+  // replayed lines (a listener that comes at once gets just this, as from listen()).
+  if (!session.closed && session.prompt !== undefined) entry.backlog!.push({ type: 'ready', prompt: session.prompt, mode: session.mode.id });
   terminals.set(session.id, entry);
   session.onOutput((text) => emit(entry, { type: 'output', text }));
   session.onReady(() => {
@@ -91,8 +96,45 @@ function attach(session: Session, title: string): TerminalInfo {
   return { id: session.id, title };
 }
 
+/** The lab machine's ONOS controller, as the GUI sees it. */
+function onos(): OnosView | undefined {
+  return sandbox?.onos;
+}
+
+/** The GUI panel's view of the controller, with its revision (counted per sandbox). */
+let onosRevisions = new Revisions();
+function onosSnapshot(): OnosSnapshot {
+  const body = onosSnapshotBody(onos(), sandbox?.now ?? 0);
+  return { ...body, revision: onosRevisions.of(body) };
+}
+
+/** A new shell on the lab machine (New terminal); a replayed one must get the id it had. */
+function openLabTerminal(expectedId?: number): TerminalInfo | string {
+  const sb = sandbox;
+  if (!sb) return 'the sandbox is not started';
+  const s = sb.openSession();
+  if (expectedId !== undefined && s.id !== expectedId) {
+    sb.closeSession(s);
+    return `it opens terminal ${expectedId}, but the sandbox gave it number ${s.id}`;
+  }
+  record(s.id, 'open');
+  return attach(s, 'master1');
+}
+
+/** The GUI's Activate/Deactivate (live or replayed), recorded as an 'app' input. */
+function setOnosApp(name: string, active: boolean): { ok: boolean; message: string } {
+  const view = onos();
+  if (!view || view.status !== 'running') return { ok: false, message: 'ONOS is not running.' };
+  const line = `${active ? 'activate' : 'deactivate'} ${name}`;
+  if (!SHARE_APP_LINE.test(line)) return { ok: false, message: `No such application: ${name}` };
+  record(0, 'app', line);
+  const r = active ? view.activate(name) : view.deactivate(name);
+  if (!r.ok) return { ok: false, message: r.message };
+  return { ok: true, message: r.names.map((n) => `${active ? 'Activated' : 'Deactivated'} ${n}`).join('\n') };
+}
+
 /** Give one input to a terminal (live or replayed) and record it. */
-function input(id: number, kind: ShareEvent['kind'], line?: string, replayed = false): void {
+function input(id: number, kind: Exclude<ShareEvent['kind'], 'open' | 'app'>, line?: string, replayed = false): void {
   const t = term(id);
   record(id, kind, line);
   switch (kind) {
@@ -121,6 +163,7 @@ const api: SandboxWorkerApi = {
     terminals.clear();
     journal = [];
     journalOverflow = false;
+    onosRevisions = new Revisions();
     sandbox = new Sandbox({ seed: opts.seed ?? 1 });
     sandbox.onTerminalRequest((node: Host, title: string) => {
       const s = sandbox!.openSession({ node });
@@ -203,6 +246,20 @@ const api: SandboxWorkerApi = {
       for (let i = 0; i < state.events.length; i++) {
         const e = state.events[i]!;
         if (e.at > sb.now) sb.advanceTo(e.at);
+        if (e.kind === 'open') {
+          // The page opens a tab for it as for `xterm h1`; its events wait in the backlog.
+          if (terminals.has(e.terminal)) return { ok: false, error: `input ${i + 1} opens a terminal that is already open` };
+          const info = openLabTerminal(e.terminal);
+          if (typeof info === 'string') return { ok: false, error: `input ${i + 1} cannot be replayed: ${info}` };
+          terminalRequest?.(info);
+          continue;
+        }
+        if (e.kind === 'app') {
+          // ONOS's answer shows in the GUI panel, as it did when the button was pressed.
+          const [verb, name] = (e.line ?? '').split(' ') as [string, string];
+          setOnosApp(name, verb === 'activate');
+          continue;
+        }
         if (!terminals.has(e.terminal)) return { ok: false, error: `input ${i + 1} is for a terminal that does not exist then` };
         input(e.terminal, e.kind, e.line, true);
       }
@@ -210,6 +267,23 @@ const api: SandboxWorkerApi = {
     } finally {
       pacer.start();
     }
+  },
+  onosSnapshot,
+  onosRevision() {
+    const s = onosSnapshot();
+    return { revision: s.revision, status: s.status };
+  },
+  onosSetApp(name, active) {
+    const r = setOnosApp(String(name), Boolean(active));
+    pacer?.kick();
+    reportSteps(); // a lesson step may wait for this app
+    return r;
+  },
+  openTerminal(): TerminalInfo {
+    const info = openLabTerminal();
+    if (typeof info === 'string') throw new Error(info);
+    pacer?.kick();
+    return info;
   },
 };
 

@@ -1,9 +1,9 @@
 /**
- * The browser side of <Sandbox>: a worker running the emulator, its terminals as tabs, and a
- * toolbar (Reset, screen-reader mode, close tab). Loaded lazily inside <BrowserOnly> (index.tsx),
- * so nothing here runs during server rendering.
+ * The browser side of <Sandbox>: a worker running the emulator, its terminals as tabs (plus an
+ * ONOS GUI tab once ONOS has run), and a toolbar (New terminal, Reset, screen-reader mode, close
+ * tab). Loaded lazily inside <BrowserOnly> (index.tsx), so nothing here runs during server rendering.
  */
-import React, { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import React, { Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import { SandboxConnection, type ConnectionSnapshot, type TerminalTab } from './connection';
@@ -13,6 +13,30 @@ import { decodeShare, shareFragment, shareUrl } from './shareLink';
 import type { ShareState } from '@site/sandbox/worker/api';
 import type { SandboxProps } from './types';
 import styles from './styles.module.css';
+
+/** The ONOS GUI panel's code loads only when its tab is first opened. */
+const OnosGuiPanel = lazy(() => import('@site/src/components/OnosGui'));
+
+/** A failure inside the ONOS GUI panel stays inside its tab; the terminals go on. */
+class GuiBoundary extends React.Component<{ children: ReactNode }, { failed: string | undefined }> {
+  override state: { failed: string | undefined } = { failed: undefined };
+
+  static getDerivedStateFromError(e: unknown): { failed: string } {
+    return { failed: e instanceof Error ? e.message : String(e) };
+  }
+
+  override render(): ReactNode {
+    if (this.state.failed === undefined) return this.props.children;
+    return (
+      <p role="alert" className={styles.guiLoading}>
+        The ONOS GUI panel stopped working ({this.state.failed}). The terminals are not affected; Reset starts afresh.
+      </p>
+    );
+  }
+}
+
+/** The ONOS GUI tab's key among the terminal tabs' keys (those are t0, t1, ...). */
+const GUI_KEY = 'onos-gui';
 
 const SCREEN_READER_KEY = 'patchbay:screen-reader-mode';
 
@@ -37,9 +61,10 @@ function cssHeight(height: number | string | undefined): string {
   return typeof height === 'number' ? `${height}px` : height;
 }
 
-const NO_CONNECTION: ConnectionSnapshot = { status: 'starting', problem: undefined, tabs: [], activeKey: undefined, announcement: '' };
+const NO_CONNECTION: ConnectionSnapshot = { status: 'starting', problem: undefined, tabs: [], activeKey: undefined, guiActive: false, announcement: '' };
 const noSubscribe = () => () => {};
 const noSnapshot = () => NO_CONNECTION;
+const notSeen = () => false;
 
 /** Tab labels: the node's name, numbered when the same node has several terminals. */
 function tabLabels(tabs: readonly TerminalTab[]): Map<string, string> {
@@ -167,23 +192,45 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   }, [conn]);
 
   const snap = useSyncExternalStore(conn?.subscribe ?? noSubscribe, conn?.getSnapshot ?? noSnapshot, noSnapshot);
+  const onos = conn?.onos;
+  const seenOnos = useSyncExternalStore(onos?.subscribe ?? noSubscribe, onos ? () => onos.getState().seen : notSeen, notSeen);
   const labels = useMemo(() => tabLabels(snap.tabs), [snap.tabs]);
   const active = snap.tabs.find((t) => t.key === snap.activeKey) ?? snap.tabs[0];
-  const tabsVisible = showTabs || snap.tabs.length > 1;
+  const guiShown = seenOnos && snap.guiActive;
+  /** The panel's code is loaded (and the panel kept, with its login) once the tab was opened. */
+  const [guiMounted, setGuiMounted] = useState(false);
+  useEffect(() => setGuiMounted(false), [conn]);
+  useEffect(() => {
+    if (guiShown) setGuiMounted(true);
+  }, [guiShown]);
+  const tabsVisible = showTabs || snap.tabs.length > 1 || seenOnos;
+  /** Every tab's key in order: the terminals, then the ONOS GUI. */
+  const tabKeys = useMemo(() => [...snap.tabs.map((t) => t.key), ...(seenOnos ? [GUI_KEY] : [])], [snap.tabs, seenOnos]);
+  const shownKey = guiShown ? GUI_KEY : active?.key;
   const hintId = `${uid}-hint`;
   const dead = snap.status === 'dead';
+  const [opening, setOpening] = useState(false);
 
-  // A new terminal (xterm h1) or a switch of tab: focus it if the learner was working in this sandbox.
-  const previousActive = useRef<string | undefined>(undefined);
+  // A new terminal (xterm h1, New terminal) or a switch of tab: focus it if the learner was working in this sandbox.
+  const previousShown = useRef<string | undefined>(undefined);
   useEffect(() => {
-    const key = active?.key;
-    if (previousActive.current !== undefined && key !== previousActive.current) {
+    if (previousShown.current !== undefined && shownKey !== previousShown.current && shownKey !== GUI_KEY) {
       const within = rootRef.current?.contains(document.activeElement) ?? false;
       const onTab = document.activeElement?.getAttribute('role') === 'tab';
       if (within && !onTab) active?.term.focus();
     }
-    previousActive.current = key;
-  }, [active]);
+    previousShown.current = shownKey;
+  }, [shownKey, active]);
+
+  const openTerminal = async () => {
+    if (!conn || opening) return;
+    setOpening(true);
+    try {
+      await conn.openTerminal();
+    } finally {
+      setOpening(false);
+    }
+  };
 
   // When the worker dies, offer Restart where the keyboard is.
   useEffect(() => {
@@ -227,14 +274,20 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     conn?.setScreenReaderMode(on);
   };
 
+  const selectTab = (key: string) => {
+    if (key === GUI_KEY) conn?.showGui();
+    else conn?.setActive(key);
+  };
+
+  /** Arrow keys, Home and End move along every tab (terminals and the ONOS GUI); Delete closes a terminal other than the first. */
   const onTabKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const n = snap.tabs.length;
+    const n = tabKeys.length;
     let next = -1;
     if (e.key === 'ArrowRight') next = (index + 1) % n;
     else if (e.key === 'ArrowLeft') next = (index - 1 + n) % n;
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = n - 1;
-    else if (e.key === 'Delete' && !snap.tabs[index]!.primary) {
+    else if (e.key === 'Delete' && index < snap.tabs.length && !snap.tabs[index]!.primary) {
       e.preventDefault();
       const neighbour = snap.tabs[Math.max(0, index - 1)]!;
       conn?.closeTab(snap.tabs[index]!.key);
@@ -243,9 +296,14 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     }
     if (next < 0) return;
     e.preventDefault();
-    const key = snap.tabs[next]!.key;
-    conn?.setActive(key);
+    const key = tabKeys[next]!;
+    selectTab(key);
     tabButtons.current.get(key)?.focus();
+  };
+
+  const tabRef = (key: string) => (b: HTMLButtonElement | null) => {
+    if (b) tabButtons.current.set(key, b);
+    else tabButtons.current.delete(key);
   };
 
   const onTabClick = (e: MouseEvent<HTMLButtonElement>, tab: TerminalTab) => {
@@ -273,14 +331,11 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
         {tabsVisible ? (
           <div role="tablist" aria-label="Terminals" className={styles.tabs}>
             {snap.tabs.map((tab, i) => {
-              const selected = tab.key === active?.key;
+              const selected = tab.key === shownKey;
               return (
                 <button
                   key={tab.key}
-                  ref={(b) => {
-                    if (b) tabButtons.current.set(tab.key, b);
-                    else tabButtons.current.delete(tab.key);
-                  }}
+                  ref={tabRef(tab.key)}
                   type="button"
                   role="tab"
                   id={`${uid}-tab-${tab.key}`}
@@ -308,17 +363,44 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
                 </button>
               );
             })}
+            {seenOnos && (
+              <button
+                key={GUI_KEY}
+                ref={tabRef(GUI_KEY)}
+                type="button"
+                role="tab"
+                id={`${uid}-tab-${GUI_KEY}`}
+                aria-selected={guiShown}
+                aria-controls={`${uid}-panel-${GUI_KEY}`}
+                tabIndex={guiShown ? 0 : -1}
+                className={clsx(styles.tab, styles.guiTab, guiShown && styles.tabSelected)}
+                onClick={() => conn?.showGui()}
+                onKeyDown={(e) => onTabKeyDown(e, tabKeys.length - 1)}
+                title="ONOS's web GUI (http://127.0.0.1:8181/onos/ui on the lab machine)"
+              >
+                ONOS GUI
+              </button>
+            )}
           </div>
         ) : (
           <span className={styles.title}>Terminal</span>
         )}
         <div className={styles.actions}>
           {snap.status === 'starting' && !dead && <span className={styles.status}>Starting…</span>}
-          {active && !active.primary && (
+          {active && !active.primary && !guiShown && (
             <button type="button" className="button button--sm button--secondary" onClick={() => closeTab(active)}>
               Close {labels.get(active.key)}
             </button>
           )}
+          <button
+            type="button"
+            className="button button--sm button--secondary"
+            onClick={() => void openTerminal()}
+            disabled={snap.status !== 'ready' || opening}
+            title="Open another shell on the lab machine (root@master1) in a new tab"
+          >
+            New terminal
+          </button>
           <button
             type="button"
             className={clsx('button button--sm', screenReader ? 'button--primary' : 'button--secondary')}
@@ -390,7 +472,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
 
       <div className={styles.area} style={{ height: cssHeight(height) }}>
         {snap.tabs.map((tab) => {
-          const selected = tab.key === active?.key;
+          const selected = tab.key === shownKey;
           return (
             <div
               key={tab.key}
@@ -405,6 +487,23 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
             </div>
           );
         })}
+        {seenOnos && onos && (
+          <div
+            id={`${uid}-panel-${GUI_KEY}`}
+            className={clsx(styles.panel, styles.guiPanel)}
+            hidden={!guiShown}
+            role="tabpanel"
+            aria-labelledby={`${uid}-tab-${GUI_KEY}`}
+          >
+            {guiMounted && (
+              <GuiBoundary>
+                <Suspense fallback={<p className={styles.guiLoading}>Loading the ONOS GUI…</p>}>
+                  <OnosGuiPanel feed={onos} visible={guiShown} />
+                </Suspense>
+              </GuiBoundary>
+            )}
+          </div>
+        )}
         {dead && (
           <div role="alert" className={clsx('alert alert--danger', styles.dead)}>
             <span>{snap.problem} </span>

@@ -19,6 +19,7 @@ import { addToHistory, loadHistory, saveHistory, type HistoryStorage } from './l
 import { bufferText, registerProbe } from './testHook';
 import { createXterm } from './xtermSetup';
 import { takeWorker } from './prespawn';
+import { OnosFeed } from '@site/src/components/OnosGui/feed';
 
 /** A call the worker does not answer within this time means it is stuck. */
 export const CALL_TIMEOUT_MS = 5000;
@@ -45,6 +46,8 @@ export interface ConnectionSnapshot {
   readonly problem: string | undefined;
   readonly tabs: readonly TerminalTab[];
   readonly activeKey: string | undefined;
+  /** The ONOS GUI tab is shown instead of the active terminal. */
+  readonly guiActive: boolean;
   /** The latest thing worth telling a screen reader (tab opened or closed). */
   readonly announcement: string;
 }
@@ -96,11 +99,18 @@ export class SandboxConnection {
   private memoryHistory = new Map<string, string[]>();
   /** Detach from the page's lesson steps (src/components/Steps/store.ts). */
   private detachSteps: (() => void) | undefined;
+  /** The ONOS controller's state for the GUI tab, refreshed after every command. */
+  readonly onos: OnosFeed;
 
   constructor(private readonly opts: ConnectionOptions) {
     this.screenReaderMode = opts.screenReaderMode;
     const first = this.createTab('master1', true, opts.startLines);
-    this.snapshot = { status: 'starting', problem: undefined, tabs: [first], activeKey: first.key, announcement: '' };
+    this.snapshot = { status: 'starting', problem: undefined, tabs: [first], activeKey: first.key, guiActive: false, announcement: '' };
+    this.onos = new OnosFeed({
+      revision: () => this.quietCall((api) => api.onosRevision()),
+      snapshot: () => this.quietCall((api) => api.onosSnapshot()),
+      setApp: (name, active) => this.quietCall((api) => api.onosSetApp(name, active)),
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -156,6 +166,7 @@ export class SandboxConnection {
         this.opts.onReplayed?.(result ?? { ok: false, error: 'the sandbox did not answer' });
       }
       this.update({ status: 'ready' });
+      void this.onos.poke(); // a replayed session may have started ONOS
     } catch {
       // call() has already reported the failure
     }
@@ -185,6 +196,7 @@ export class SandboxConnection {
     this.disposed = true;
     this.detachSteps?.();
     this.detachSteps = undefined;
+    this.onos.dispose();
     this.worker?.terminate();
     this.worker = undefined;
     for (const tab of this.snapshot.tabs) this.disposeTab(tab);
@@ -226,6 +238,17 @@ export class SandboxConnection {
       return undefined;
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** A watched call whose failure is only "no answer" (undefined). */
+  private async quietCall<T>(fn: (api: Comlink.Remote<SandboxWorkerApi>) => Promise<T>): Promise<T | undefined> {
+    const api = this.api;
+    if (!api || this.snapshot.status !== 'ready') return undefined;
+    try {
+      return await this.call(() => fn(api));
+    } catch {
+      return undefined;
     }
   }
 
@@ -302,7 +325,12 @@ export class SandboxConnection {
     const api = this.api;
     if (!api || tab.id === undefined) return;
     const id = tab.id;
-    await this.call(() => api.listen(id, Comlink.proxy((e: TerminalEvent) => tab.controller.handleEvent(e))));
+    const onEvent = (e: TerminalEvent) => {
+      tab.controller.handleEvent(e);
+      // A command finished: ONOS may have started, stopped, or learned something.
+      if (e.type === 'ready' || e.type === 'closed') void this.onos.poke();
+    };
+    await this.call(() => api.listen(id, Comlink.proxy(onEvent)));
   }
 
   /** `xterm h1`: a new tab bound to the worker's new terminal, shown at once. */
@@ -310,12 +338,41 @@ export class SandboxConnection {
     if (this.disposed || this.isDead) return;
     const tab = this.createTab(info.title, false);
     tab.id = info.id;
-    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, announcement: `Opened a terminal on ${info.title}.` });
+    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, guiActive: false, announcement: `Opened a terminal on ${info.title}.` });
     void this.listen(tab).catch(() => {});
   }
 
+  /**
+   * The New terminal button: another shell on the lab machine, in a tab of its own (ONOS's CLI
+   * in one, Mininet in another). Resolves the new tab's label, or undefined when it failed.
+   */
+  async openTerminal(): Promise<string | undefined> {
+    const api = this.api;
+    if (!api || this.snapshot.status !== 'ready' || this.disposed) return undefined;
+    let info: TerminalInfo | undefined;
+    try {
+      info = await this.call(() => api.openTerminal());
+    } catch {
+      return undefined;
+    }
+    if (!info || this.disposed || this.isDead) return undefined;
+    const title = info.title;
+    const tab = this.createTab(title, false);
+    tab.id = info.id;
+    const n = this.snapshot.tabs.filter((t) => t.title === title).length + 1;
+    const label = n === 1 ? title : `${title} (${n})`;
+    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, guiActive: false, announcement: `Opened a new terminal, ${label}.` });
+    await this.listen(tab).catch(() => {});
+    return label;
+  }
+
   setActive(key: string): void {
-    if (this.snapshot.tabs.some((t) => t.key === key)) this.update({ activeKey: key });
+    if (this.snapshot.tabs.some((t) => t.key === key)) this.update({ activeKey: key, guiActive: false });
+  }
+
+  /** Show the ONOS GUI tab (the terminals keep running behind it). */
+  showGui(): void {
+    if (!this.snapshot.guiActive) this.update({ guiActive: true });
   }
 
   activeTab(): TerminalTab | undefined {
@@ -332,6 +389,7 @@ export class SandboxConnection {
     const rest = tabs.filter((t) => t.key !== key);
     const activeKey = this.snapshot.activeKey === key ? rest[Math.max(0, i - 1)]!.key : this.snapshot.activeKey;
     this.update({ tabs: rest, activeKey, announcement: `Closed the terminal on ${tab.title}.` });
+    void this.onos.poke(); // closing a shell may have stopped something
     this.disposeTab(tab);
   }
 
@@ -343,11 +401,21 @@ export class SandboxConnection {
 
   /** A Run button: type the line into the active terminal (queued while a command runs). */
   runLine(line: string): void {
+    // The command's output should be seen: leave the ONOS GUI for the terminal it runs in.
+    if (this.snapshot.guiActive) this.update({ guiActive: false });
     this.activeTab()?.controller.runLine(line);
   }
 
   focusActive(): void {
-    this.activeTab()?.term.focus();
+    const tab = this.activeTab();
+    if (!tab) return;
+    tab.term.focus();
+    // A terminal that was hidden behind the ONOS GUI is shown on the next render: focus it then.
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => {
+        if (!this.disposed && this.activeTab() === tab && !this.snapshot.guiActive && !tab.term.element?.contains(document.activeElement)) tab.term.focus();
+      });
+    }
   }
 
   setScreenReaderMode(on: boolean): void {

@@ -58,4 +58,24 @@ describe('share links', () => {
     const newline = encodeShare({ seed: 1, events: [{ at: 0, terminal: 1, kind: 'line', line: 'a\nb' }] });
     expect(decodeShare(newline)).toMatchObject({ ok: false });
   });
+
+  it('carries a New terminal and the ONOS GUI app buttons, and keeps older links meaning the same', () => {
+    const withGui: ShareState = {
+      seed: 3,
+      events: [
+        { at: 1_000_000, terminal: 2, kind: 'open' },
+        { at: 2_000_000, terminal: 2, kind: 'line', line: 'sudo service onos start' },
+        { at: 40_000_000, terminal: 0, kind: 'app', line: 'activate org.onosproject.openflow' },
+        { at: 41_000_000, terminal: 0, kind: 'app', line: 'deactivate fwd' },
+      ],
+    };
+    expect(decodeShare(encodeShare(withGui))).toEqual({ ok: true, sandbox: 0, state: withGui });
+    // The kinds are numbered by position: the first four keep their numbers.
+    const old = decodeShare(encodeShare(state));
+    expect(old.ok && old.state.events.map((e) => e.kind)).toEqual(['line', 'line', 'interrupt', 'close', 'eof']);
+    const badApp = encodeShare({ seed: 1, events: [{ at: 0, terminal: 0, kind: 'app', line: 'uninstall org.onosproject.fwd' }] });
+    expect(decodeShare(badApp)).toEqual({ ok: false, error: 'the link cannot be replayed: input 1 is not a valid application action' });
+    const noName = encodeShare({ seed: 1, events: [{ at: 0, terminal: 0, kind: 'app' }] });
+    expect(decodeShare(noName)).toMatchObject({ ok: false });
+  });
 });

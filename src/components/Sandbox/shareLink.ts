@@ -14,7 +14,8 @@ const VERSION = '1';
 /** Longer fragments are refused before decoding (browsers and chat tools cut long URLs). */
 export const MAX_FRAGMENT = 60_000;
 
-const KINDS: readonly ShareEvent['kind'][] = ['line', 'interrupt', 'eof', 'close'];
+/** Kinds by their number in a link: only ever appended to, so older links keep their meaning. */
+const KINDS: readonly ShareEvent['kind'][] = ['line', 'interrupt', 'eof', 'close', 'open', 'app'];
 
 export type DecodedShare = { ok: true; sandbox: number; state: ShareState } | { ok: false; error: string };
 
