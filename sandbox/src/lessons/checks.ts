@@ -41,11 +41,14 @@
  *   net.iperf()) finished, and the rate the server received (the first TCP result) is within the
  *   bounds, in Mbit/s. udp: true/false asks for iperfudp/iperf only (either when absent). An iperf
  *   run by hand (`h1 iperf -s &`) is not recorded.
+ * - onosRunning, onosApp, onosDevices, onosLinks, onosHost, onosFlows, onosIntent: the emulated ONOS
+ *   controller's state (onos-checks.ts).
  * - all {of}, any {of}, not {check}.
  */
 import { z } from 'zod';
 import { parseCidr, parseIpv4 } from '../wire/addr';
 import { findTopo, splitArgs } from '../topo/library';
+import { onosCheckSchemas, type OnosCheck } from './onos-checks';
 
 const NEIGH_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'PERMANENT', 'NOARP', 'resolved'] as const;
 export const FLOW_FIELDS = ['in_port', 'dl_src', 'dl_dst', 'dl_type', 'vlan_tci', 'nw_src', 'nw_dst', 'nw_proto', 'nw_tos', 'tp_src', 'tp_dst'] as const;
@@ -66,6 +69,7 @@ export type Check =
   | { kind: 'linkParams'; a?: string; b?: string; bw?: number; delay?: string; jitter?: string; loss?: number; maxQueueSize?: number }
   | { kind: 'pingRtt'; from: string; to: string; stat?: 'min' | 'avg' | 'max'; atLeastMs?: number; atMostMs?: number }
   | { kind: 'iperfRate'; between: [string, string]; atLeastMbps?: number; atMostMbps?: number; udp?: boolean }
+  | OnosCheck
   | { kind: 'all'; of: Check[] }
   | { kind: 'any'; of: Check[] }
   | { kind: 'not'; check: Check };
@@ -143,6 +147,7 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
         udp: z.boolean().optional(),
       })
       .refine((c) => c.atLeastMbps !== undefined || c.atMostMbps !== undefined, { message: 'give atLeastMbps or atMostMbps' }),
+    ...onosCheckSchemas,
     z.strictObject({ kind: z.literal('all'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('any'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('not'), check: checkSchema }),

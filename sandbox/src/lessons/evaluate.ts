@@ -18,6 +18,7 @@ import { bindTopo, findTopo, splitArgs, tryTopo } from '../topo/library';
 import type { Topo } from '../topo/topo';
 import type { TcParams } from '../net/interface';
 import { parseDelay } from '../mininet/tc';
+import { evaluateOnos } from './onos-checks';
 
 export interface EvalContext {
   /** The learner's session: commandRan/outputMatched look at its lines only (all when absent). */
@@ -300,6 +301,14 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
       const problem = boundsProblem(`the rate ${r.server.name} received from ${r.client.name}`, r.serverMbps, check.atLeastMbps, check.atMostMbps, 'Mbit/s');
       return problem ? fail(problem) : pass(`${r.serverMbps} Mbit/s`);
     }
+    case 'onosRunning':
+    case 'onosApp':
+    case 'onosDevices':
+    case 'onosLinks':
+    case 'onosHost':
+    case 'onosFlows':
+    case 'onosIntent':
+      return evaluateOnos(check, sb);
     case 'all': {
       for (const c of check.of) {
         const r = evaluate(c, sb, ctx);
