@@ -8,7 +8,7 @@
 export type TerminalEvent =
   | { readonly type: 'output'; readonly text: string }
   /** Ready for a line: draw this prompt ('' when a program reads input after printing its own). */
-  | { readonly type: 'ready'; readonly prompt: string; readonly mode: string }
+  | { readonly type: 'ready'; readonly prompt: string; readonly mode: string; /** false: a password is read, do not show the keys */ readonly echo?: boolean }
   /** The shell exited (exit / Ctrl-D at the last prompt). */
   | { readonly type: 'closed' }
   /** A line replayed from a share link: draw it after the prompt as if it had been typed. */

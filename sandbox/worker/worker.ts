@@ -71,6 +71,12 @@ function term(id: number) {
   return t;
 }
 
+/** "Draw this prompt", with echo off while a password is read. */
+function readyEvent(session: Session): TerminalEvent {
+  const prompt = session.prompt ?? '';
+  return session.echoesInput ? { type: 'ready', prompt, mode: session.mode.id } : { type: 'ready', prompt, mode: session.mode.id, echo: false };
+}
+
 function emit(entry: TerminalEntry, ev: TerminalEvent): void {
   if (entry.backlog) {
     if (entry.backlog.length < BACKLOG_LIMIT) entry.backlog.push(ev);
@@ -83,11 +89,11 @@ function attach(session: Session, title: string): TerminalInfo {
   const entry: TerminalEntry = { session, title, listeners: [], backlog: [] };
   // The first prompt leads the backlog, so a terminal opened during a replay draws it before the
   // replayed lines (a listener that comes at once gets just this, as from listen()).
-  if (!session.closed && session.prompt !== undefined) entry.backlog!.push({ type: 'ready', prompt: session.prompt, mode: session.mode.id });
+  if (!session.closed && session.prompt !== undefined) entry.backlog!.push(readyEvent(session));
   terminals.set(session.id, entry);
   session.onOutput((text) => emit(entry, { type: 'output', text }));
   session.onReady(() => {
-    const ev = session.closed ? ({ type: 'closed' } as const) : ({ type: 'ready', prompt: session.prompt ?? '', mode: session.mode.id } as const);
+    const ev: TerminalEvent = session.closed ? { type: 'closed' } : readyEvent(session);
     if (session.closed || session.prompt !== undefined) {
       emit(entry, ev);
       reportSteps(); // a command completed: the lesson's steps may have changed
@@ -185,7 +191,7 @@ const api: SandboxWorkerApi = {
     }
     const s = t.session;
     if (s.closed) listener({ type: 'closed' });
-    else if (s.prompt !== undefined) listener({ type: 'ready', prompt: s.prompt, mode: s.mode.id });
+    else if (s.prompt !== undefined) listener(readyEvent(s));
   },
   onTerminalRequest(listener) {
     terminalRequest = listener;

@@ -80,6 +80,11 @@ export class Session {
     return f !== undefined && !f.done && f.wantsInput === undefined;
   }
 
+  /** False while a process reads a line with echo off (a password): the terminal must not show the keys. */
+  get echoesInput(): boolean {
+    return this.foreground?.wantsInput?.echo !== false;
+  }
+
   /** A process is reading a line (password, interactive program). */
   get readingInput(): boolean {
     return this.foreground?.wantsInput !== undefined;

@@ -120,6 +120,24 @@ describe('TerminalController', () => {
     expect(t.hist.bash).toEqual(['mn --topo single,2']);
   });
 
+  it('a password (echo off) is edited and submitted but never shown or kept in history', async () => {
+    const t = setup({ cols: 80 });
+    await t.ready();
+    await t.type('ssh -p 8101 onos@localhost\r');
+    await t.output('Password authentication\n(onos@localhost) Password: ');
+    t.c.handleEvent({ type: 'ready', prompt: '', mode: 'bash', echo: false });
+    await t.settle();
+    await t.type('rockz\x7fs\r');
+    expect(t.backend.calls).toEqual(['submit ssh -p 8101 onos@localhost', 'submit rocks']);
+    expect(t.screen.lines().join('\n')).not.toMatch(/rock/);
+    expect(t.screen.lines()).toEqual(['root@master1:~# ssh -p 8101 onos@localhost', 'Password authentication', '(onos@localhost) Password:', '']);
+    expect(t.hist.bash).toEqual(['ssh -p 8101 onos@localhost']);
+    // The next prompt echoes again.
+    await t.ready('onos@root > ', 'onos');
+    await t.type('apps');
+    expect(t.screen.lines().at(-1)).toBe('onos@root > apps');
+  });
+
   it('keeps keys typed while a command runs and replays them at the next prompt', async () => {
     const t = setup();
     await t.ready();

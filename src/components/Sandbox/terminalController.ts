@@ -71,6 +71,10 @@ type Queued =
 
 export class TerminalController {
   state: TerminalState = 'starting';
+  /** The program reads a line with echo off (a password). */
+  private secret = false;
+  /** Set while keys are handled in secret mode: writes are swallowed (write()). */
+  private muted = false;
   private readonly editor = new LineEditor();
   private readonly term: TermLike;
   private readonly backend: TerminalBackend;
@@ -101,7 +105,10 @@ export class TerminalController {
   handleEvent(e: TerminalEvent): void {
     this.enqueue(() => {
       if (e.type === 'output') return this.onOutput(e.text);
-      if (e.type === 'ready') return this.onReady(e.prompt, e.mode);
+      if (e.type === 'ready') {
+        this.secret = e.echo === false;
+        return this.onReady(e.prompt, e.mode);
+      }
       if (e.type === 'input') return this.onReplayedLine(e.text);
       return this.onClosed();
     });
@@ -206,7 +213,13 @@ export class TerminalController {
   }
 
   private write(s: string): void {
-    if (s) this.term.write(s);
+    if (!s) return;
+    // A password being typed: the keys edit the line but nothing is shown, except the newline.
+    if (this.muted) {
+      if (s.includes('\n')) this.term.write('\r\n');
+      return;
+    }
+    this.term.write(s);
   }
 
   /** Resolves once xterm has processed everything written so far (its cursor is then current). */
@@ -285,6 +298,19 @@ export class TerminalController {
   }
 
   private async onKeys(data: string): Promise<void> {
+    if (this.secret && this.state === 'prompt') {
+      this.muted = true;
+      try {
+        await this.editKeys(data);
+      } finally {
+        this.muted = false;
+      }
+      return;
+    }
+    return this.editKeys(data);
+  }
+
+  private async editKeys(data: string): Promise<void> {
     if (this.state === 'starting' || this.state === 'running') {
       this.queue.push({ kind: 'keys', data });
       return;
@@ -406,7 +432,7 @@ export class TerminalController {
     const ed = this.editor;
     const line = ed.text;
     this.write(ed.finish());
-    if (remember && this.prompt !== '') this.opts.history?.add(this.mode, line);
+    if (remember && this.prompt !== '' && !this.secret) this.opts.history?.add(this.mode, line);
     ed.reset();
     this.setState('running');
     this.backend.submit(line);
