@@ -30,6 +30,11 @@ describe('ONOS lesson checks', () => {
     expect(ok({ kind: 'onosApp', app: 'fwd' })).toBe(true);
     expect(ok({ kind: 'onosApp', app: 'org.onosproject.fwd' })).toBe(true);
     expect(ok({ kind: 'onosApp', app: 'no-such-app' })).toBe(false);
+    // toggled: "switched off after being on", not "never switched on".
+    expect(ok({ kind: 'onosApp', app: 'proxyarp', active: false, toggled: true })).toBe(false);
+    run('onos "app activate proxyarp"');
+    run('onos "app deactivate proxyarp"');
+    expect(ok({ kind: 'onosApp', app: 'proxyarp', active: false, toggled: true })).toBe(true);
   });
 
   it('devices, links, hosts and flows follow what ONOS discovers, not what Mininet built', () => {

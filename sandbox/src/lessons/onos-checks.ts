@@ -6,7 +6,9 @@
  *
  * Kinds:
  * - onosRunning {}: ONOS has started and accepts connections.
- * - onosApp {app, active?=true}: the application is active (or, with active: false, not).
+ * - onosApp {app, active?=true, toggled?}: the application is active (or, with active: false, not);
+ *   with toggled: true it must also have been deactivated before (active: false then means "was
+ *   on and was switched off", so the step cannot pass before the app was ever activated).
  * - onosDevices {count? | min? | max?, available?=true}: devices ONOS knows (only available ones
  *   unless available is false).
  * - onosLinks {count? | min? | max?}: links ONOS discovered, ACTIVE ones, counted as ONOS counts
@@ -26,7 +28,7 @@ import type { OnosIntentState, OnosView } from '../onos/model';
 
 export type OnosCheck =
   | { kind: 'onosRunning' }
-  | { kind: 'onosApp'; app: string; active?: boolean }
+  | { kind: 'onosApp'; app: string; active?: boolean; toggled?: boolean }
   | { kind: 'onosDevices'; count?: number; min?: number; max?: number; available?: boolean }
   | { kind: 'onosLinks'; count?: number; min?: number; max?: number }
   | { kind: 'onosHost'; host: string; ip?: string }
@@ -42,7 +44,7 @@ const name = z.string().min(1, 'must not be empty');
 /** The zod variants, spread into checks.ts's discriminated union. */
 export const onosCheckSchemas = [
   z.strictObject({ kind: z.literal('onosRunning') }),
-  z.strictObject({ kind: z.literal('onosApp'), app: name, active: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('onosApp'), app: name, active: z.boolean().optional(), toggled: z.boolean().optional() }),
   z.strictObject({ kind: z.literal('onosDevices'), ...bounds, available: z.boolean().optional() }).refine(hasBound, { message: 'give count, min or max' }),
   z.strictObject({ kind: z.literal('onosLinks'), ...bounds }).refine(hasBound, { message: 'give count, min or max' }),
   z.strictObject({ kind: z.literal('onosHost'), host: name, ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, 'must be an IPv4 address like 10.0.0.1').optional() }),
@@ -96,9 +98,12 @@ export function evaluateOnos(check: OnosCheck, sb: Sandbox): OnosEval {
     case 'onosApp': {
       const full = appName(onos, check.app);
       if (!full) return fail(`ONOS has no application ${check.app}`);
-      const active = onos.apps().find((a) => a.name === full)?.active ?? false;
+      const app = onos.apps().find((a) => a.name === full);
+      const active = app?.active ?? false;
       const want = check.active ?? true;
-      return active === want ? pass() : fail(`${full} is ${active ? 'active' : 'not active'}`);
+      if (active !== want) return fail(`${full} is ${active ? 'active' : 'not active'}`);
+      if (check.toggled && !(app?.deactivations ?? 0)) return fail(`${full} has never been deactivated`);
+      return pass();
     }
     case 'onosDevices': {
       const n = onos.devices().filter((d) => check.available === false || d.available).length;

@@ -18,6 +18,8 @@ export class AppStates {
   private readonly active = new Set<string>();
   /** Apps the user (or onos-service) activated by name. */
   private readonly byUser = new Set<string>();
+  /** How many times each app went from active to inactive while ONOS ran (a lesson check's "toggled"). */
+  private readonly deactivations = new Map<string, number>();
   /** For each required app, the active apps that require it. */
   private readonly requiredBy = new Map<string, Set<string>>();
 
@@ -28,6 +30,11 @@ export class AppStates {
 
   isActive(name: string): boolean {
     return this.active.has(name);
+  }
+
+  /** Times the app was deactivated (by the user or by the cascade), since the sandbox started. */
+  deactivationsOf(name: string): number {
+    return this.deactivations.get(name) ?? 0;
   }
 
   activeNames(): string[] {
@@ -103,6 +110,7 @@ export class AppStates {
     this.requiredBy.get(name)?.delete(forApp);
     if ((this.requiredBy.get(name)?.size ?? 0) > 0 || this.byUser.has(name) || !this.active.has(name)) return;
     this.active.delete(name);
+    this.deactivations.set(name, (this.deactivations.get(name) ?? 0) + 1);
     changed.push(name);
     this.onChange(name, false);
     for (const r of appDef(name)?.requires ?? []) if (this.active.has(r)) this.release(r, name, changed);

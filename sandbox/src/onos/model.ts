@@ -26,6 +26,8 @@ export interface OnosAppInfo {
   /** Names of the apps it requires (§5.2): activated first, deactivated when nothing else needs them. */
   readonly requires: readonly string[];
   readonly active: boolean;
+  /** How many times it was deactivated since the sandbox started (stopping ONOS does not count). */
+  readonly deactivations?: number;
 }
 
 export interface OnosPortInfo {

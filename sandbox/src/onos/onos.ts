@@ -287,7 +287,7 @@ export class Onos implements OnosView {
     const up = this.running;
     return APP_CATALOGUE.map((a) => ({
       id: a.id, name: a.name, version: ONOS_VERSION, title: a.title, category: a.category, description: a.description,
-      requires: a.requires, active: up && this.appStore.isActive(a.name),
+      requires: a.requires, active: up && this.appStore.isActive(a.name), deactivations: this.appStore.deactivationsOf(a.name),
     }));
   }
 
