@@ -17,7 +17,9 @@
  * Plain module state, no DOM at import time (the page's store finds localStorage on first use);
  * createProgressStore takes any Storage-like object, for tests.
  */
-import { z } from 'zod';
+// zod/mini: the same validation as zod with a tree-shakable API, a fraction of zod's size in the
+// JavaScript every lesson page loads before its sandbox starts (budget: 250 KB gzipped).
+import * as z from 'zod/mini';
 
 export const PROGRESS_KEY = 'patchbay:progress';
 export const PROGRESS_FORMAT = 'patchbay-progress';
@@ -75,14 +77,14 @@ export type ImportResult =
 // The format
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const lessonId = z
-  .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/, 'a lesson id is a doc id like "mininet/first-network"')
-  .refine((k) => !FORBIDDEN_KEYS.has(k), 'not a lesson id');
-const stepId = z
-  .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_-]*$/, 'a step id is letters, digits and dashes')
-  .refine((k) => !FORBIDDEN_KEYS.has(k), 'not a step id');
+const lessonId = z.string().check(
+  z.regex(/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/, 'a lesson id is a doc id like "mininet/first-network"'),
+  z.refine((k) => !FORBIDDEN_KEYS.has(k), 'not a lesson id'),
+);
+const stepId = z.string().check(
+  z.regex(/^[A-Za-z0-9_][A-Za-z0-9_-]*$/, 'a step id is letters, digits and dashes'),
+  z.refine((k) => !FORBIDDEN_KEYS.has(k), 'not a step id'),
+);
 const stepProgress = z.object({ doneAt: z.iso.datetime({ offset: true }) });
 
 /** The stored (and exported) progress, format version 1. */
