@@ -19,12 +19,20 @@ import { pingCommand } from './linux/ping';
 import { routeCommand } from './linux/route';
 import { sysctlCommand } from './linux/sysctl';
 import { tracerouteCommand } from './linux/traceroute';
+import { grepCommand } from './linux/grep';
+import { headCommand } from './linux/head';
+import { tailCommand } from './linux/tail';
+import { wcCommand } from './linux/wc';
+import { sortCommand } from './linux/sort';
+import { uniqCommand } from './linux/uniq';
 import { onosLoginCommands } from './onos/login';
 
 export const allCommands: readonly CommandSpec[] = [
   // shell builtins and coreutils
   cdCommand, pwdCommand, echoCommand, exitCommand, clearCommand, historyCommand, helpCommand, sudoCommand,
   trueCommand, falseCommand, exportCommand, jobsCommand, killCommand, killallCommand, sleepCommand, lsCommand, catCommand,
+  // text tools learners pipe into
+  grepCommand, headCommand, tailCommand, wcCommand, sortCommand, uniqCommand,
   // Mininet
   mnCommand,
   // networking tools inside nodes
