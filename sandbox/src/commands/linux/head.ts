@@ -9,9 +9,9 @@ import type { CommandSpec } from '../../shell/registry';
 import type { ExecContext } from '../../shell/context';
 import type { Proc } from '../../shell/process';
 import { getopt } from '../../shell/args';
-import { fsErrorText, utf8Length } from '../../fs/vfs';
+import { utf8Length } from '../../fs/vfs';
 import { parseCount, quote, quoteAlways, tryHelp, versionText } from './gnu-coreutils';
-import { eachLine, headBytes, Inputs, interrupted, linesWithEnds, Output, readTerminalText } from './text-io';
+import { eachLine, headBytes, Inputs, interrupted, linesWithEnds, Output, readableInputs, readTerminalText } from './text-io';
 
 const HELP = `Usage: head [OPTION]... [FILE]...
 Print the first 10 lines of each FILE; with several FILEs, put a header with its name before each.
@@ -131,25 +131,8 @@ function* head(ctx: ExecContext, argv: string[]): Proc {
   const headers = o.headers === 'always' || (o.headers === 'multiple' && files.length > 1);
   const out = new Output(ctx);
   const inputs = new Inputs(ctx);
-  let ok = true;
-  let first = true;
-  for (const file of files) {
-    const name = file === '-' ? 'standard input' : file;
-    const input = inputs.open(file);
-    if (input.kind === 'missing') {
-      out.err(`head: cannot open ${quoteAlways(file)} for reading: ${fsErrorText(input.error)}\n`);
-      ok = false;
-      continue;
-    }
-    if (headers) {
-      out.write(`${first ? '' : '\n'}==> ${name} <==\n`);
-      first = false;
-    }
-    if (input.kind === 'dir') {
-      out.err(`head: error reading ${quoteAlways(file)}: Is a directory\n`);
-      ok = false;
-      continue;
-    }
+  const failed = { value: false };
+  for (const input of readableInputs('head', files, headers, out, inputs, quoteAlways, failed)) {
     if (input.kind === 'text') {
       out.write(headOf(input.text, o));
       continue;
@@ -183,7 +166,7 @@ function* head(ctx: ExecContext, argv: string[]): Proc {
     out.write(headOf(typed, o));
   }
   out.flush();
-  return ok ? 0 : 1;
+  return failed.value ? 1 : 0;
 }
 
 export const headCommand: CommandSpec = {

@@ -9,9 +9,8 @@ import type { CommandSpec } from '../../shell/registry';
 import type { ExecContext } from '../../shell/context';
 import type { Proc } from '../../shell/process';
 import { getopt } from '../../shell/args';
-import { fsErrorText } from '../../fs/vfs';
 import { expandOptionalLong, parseCount, quote, quoteAlways, tryHelp, versionText } from './gnu-coreutils';
-import { eachLine, headBytes, Inputs, interrupted, linesWithEnds, Output, readTerminalText, tailBytes } from './text-io';
+import { eachLine, headBytes, Inputs, interrupted, linesWithEnds, Output, readableInputs, readTerminalText, tailBytes } from './text-io';
 
 const HELP = `Usage: tail [OPTION]... [FILE]...
 Print the last 10 lines of each FILE; with several FILEs, put a header with its name before each.
@@ -174,25 +173,8 @@ function* tail(ctx: ExecContext, argv: string[]): Proc {
   const headers = o.headers === 'always' || (o.headers === 'multiple' && files.length > 1);
   const out = new Output(ctx);
   const inputs = new Inputs(ctx);
-  let ok = true;
-  let first = true;
-  for (const file of files) {
-    const name = file === '-' ? 'standard input' : file;
-    const input = inputs.open(file);
-    if (input.kind === 'missing') {
-      out.err(`tail: cannot open ${quoteAlways(file)} for reading: ${fsErrorText(input.error)}\n`);
-      ok = false;
-      continue;
-    }
-    if (headers) {
-      out.write(`${first ? '' : '\n'}==> ${name} <==\n`);
-      first = false;
-    }
-    if (input.kind === 'dir') {
-      out.err(`tail: error reading ${quoteAlways(file)}: Is a directory\n`);
-      ok = false;
-      continue;
-    }
+  const failed = { value: false };
+  for (const input of readableInputs('tail', files, headers, out, inputs, quoteAlways, failed)) {
     if (input.kind === 'text') {
       out.write(tailOf(input.text, o));
       continue;
@@ -220,7 +202,7 @@ function* tail(ctx: ExecContext, argv: string[]): Proc {
     out.write(tailOf(typed, o));
   }
   out.flush();
-  return ok ? 0 : 1;
+  return failed.value ? 1 : 0;
 }
 
 export const tailCommand: CommandSpec = {

@@ -14,7 +14,7 @@ import type { ExecContext } from '../../shell/context';
 import type { Wait, Wake } from '../../shell/process';
 import { readLine } from '../../shell/process';
 import type { FsError } from '../../fs/vfs';
-import { resolvePath, utf8Length } from '../../fs/vfs';
+import { fsErrorText, resolvePath, utf8Length } from '../../fs/vfs';
 import { readProc } from '../machine/procfs';
 
 export type Input =
@@ -190,4 +190,33 @@ export function linesWithEnds(text: string): string[] {
     pos = end;
   }
   return out;
+}
+
+/**
+ * head and tail's walk over their operands: each one opened in turn, `==> name <==` headers
+ * when asked for, and coreutils' open and directory errors (which make the status 1, recorded
+ * in `failed`). Yields the inputs that can be read: text, or the terminal.
+ */
+export function* readableInputs(
+  prog: string, files: readonly string[], headers: boolean, out: Output, inputs: Inputs, quote: (s: string) => string, failed: { value: boolean },
+): Generator<Extract<Input, { kind: 'text' | 'terminal' }>, void, undefined> {
+  let first = true;
+  for (const file of files) {
+    const input = inputs.open(file);
+    if (input.kind === 'missing') {
+      out.err(`${prog}: cannot open ${quote(file)} for reading: ${fsErrorText(input.error)}\n`);
+      failed.value = true;
+      continue;
+    }
+    if (headers) {
+      out.write(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
+      first = false;
+    }
+    if (input.kind === 'dir') {
+      out.err(`${prog}: error reading ${quote(file)}: Is a directory\n`);
+      failed.value = true;
+      continue;
+    }
+    yield input;
+  }
 }
