@@ -1,7 +1,7 @@
 /** GNU BRE/ERE (grep 3.7, glibc 2.35) read as GNU reads them, and glibc's/dfa.c's error messages. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileGrepPatterns, REGEX_ERRORS, translateRegex } from './gnu-regex';
+import { compileGrepPatterns, hasNestedRepetition, REGEX_ERRORS, translateRegex } from './gnu-regex';
 import type { GrepPatternOptions, RegexSyntax } from './gnu-regex';
 
 /** Does the GNU pattern match somewhere in the line? */
@@ -202,5 +202,15 @@ describe('compileGrepPatterns', () => {
       }),
       { numRuns: 2000, seed: 5 },
     );
+  });
+});
+
+describe('patterns that could run away', () => {
+  it('nested repetition is refused, ordinary patterns are not', () => {
+    for (const bad of ['(a*)*b', '(a+)+', '(a|b+)*c', '((ab)*)+']) expect(hasNestedRepetition(bad), bad).toBe(true);
+    for (const good of ['(ab)*', 'a*b+', '(a*)b', '[(]*x', '\\(a*\\)*', '(?:ab)+', '(a*)?']) expect(hasNestedRepetition(good), good).toBe(false);
+    const r = compileGrepPatterns(['(a*)*b'], { syntax: 'extended', ignoreCase: false, words: false, lines: false });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/not supported in this sandbox/) });
+    expect(compileGrepPatterns(['inet (addr:)?[0-9]+'], { syntax: 'extended', ignoreCase: false, words: false, lines: false }).ok).toBe(true);
   });
 });

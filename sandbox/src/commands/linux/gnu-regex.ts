@@ -388,6 +388,36 @@ export interface LineMatcher {
 }
 
 /** Compile grep's pattern list (any one may match) into a matcher, or GNU's error message. */
+/**
+ * Whether a translated (JavaScript) pattern repeats a group that itself repeats, like `(a*)*`
+ * or `(a+|b)+`: a backtracking matcher can take minutes on such a pattern and a line that almost
+ * matches, and nothing can interrupt a running RegExp, so grep refuses these rather than freeze
+ * the sandbox. GNU grep's matcher does not backtrack and has no such limit.
+ */
+export function hasNestedRepetition(source: string): boolean {
+  const stack: boolean[] = [];
+  let popped: boolean | undefined;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    const repeats = c === '*' || c === '+' || c === '{';
+    if (popped !== undefined && repeats && popped) return true;
+    popped = undefined;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      continue;
+    }
+    if (c === '(') stack.push(false);
+    else if (c === ')') popped = stack.pop();
+    else if (repeats && stack.length > 0) stack[stack.length - 1] = true;
+    if (c === ')' && popped && stack.length > 0) stack[stack.length - 1] = true;
+  }
+  return false;
+}
+
 export function compileGrepPatterns(
   patterns: readonly string[], o: GrepPatternOptions,
 ): { ok: true; matcher: LineMatcher } | { ok: false; error: string } {
@@ -401,6 +431,9 @@ export function compileGrepPatterns(
     for (const s of patterns) {
       const t = translateRegex(s, o.syntax, groups);
       if (!t.ok) return t;
+      if (hasNestedRepetition(t.source)) {
+        return { ok: false, error: `the pattern ${JSON.stringify(s)} repeats a group that itself repeats; such patterns are not supported in this sandbox (they can run for minutes here)` };
+      }
       groups += t.groups;
       sources.push(t.source);
     }
