@@ -329,7 +329,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     >
       <div className={styles.toolbar}>
         {tabsVisible ? (
-          <div role="tablist" aria-label="Terminals" className={styles.tabs}>
+          <div role="tablist" aria-label={seenOnos ? 'Terminals and the ONOS GUI' : 'Terminals'} className={styles.tabs}>
             {snap.tabs.map((tab, i) => {
               const selected = tab.key === shownKey;
               return (
