@@ -8,6 +8,24 @@ import React, { useId, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { styles } from '@site/src/components/NetworkDiagram/parts';
 
+/** Host hN (a taller box than NetworkDiagram's HostBox: it says "host" and the prefix length). */
+function LabelledHost({ x, n }: { x: number; n: number }): ReactNode {
+  return (
+    <>
+      <rect className={styles.host} x={x - 50} y="136" width="100" height="58" rx="6" />
+      <text className={styles.name} x={x} y="163" textAnchor="middle">
+        h{n}
+      </text>
+      <text className={styles.small} x={x} y="182" textAnchor="middle">
+        host
+      </text>
+      <text className={styles.addr} x={x} y="218" textAnchor="middle">
+        10.0.0.{n}/8
+      </text>
+    </>
+  );
+}
+
 export default function DiagramSingleSwitch({ linkDown = false }: { linkDown?: boolean }): ReactNode {
   const id = useId();
   const titleId = `${id}-title`;
@@ -79,27 +97,8 @@ export default function DiagramSingleSwitch({ linkDown = false }: { linkDown?: b
         </text>
 
         {/* hosts */}
-        <rect className={styles.host} x="40" y="136" width="100" height="58" rx="6" />
-        <text className={styles.name} x="90" y="163" textAnchor="middle">
-          h1
-        </text>
-        <text className={styles.small} x="90" y="182" textAnchor="middle">
-          host
-        </text>
-        <text className={styles.addr} x="90" y="218" textAnchor="middle">
-          10.0.0.1/8
-        </text>
-
-        <rect className={styles.host} x="500" y="136" width="100" height="58" rx="6" />
-        <text className={styles.name} x="550" y="163" textAnchor="middle">
-          h2
-        </text>
-        <text className={styles.small} x="550" y="182" textAnchor="middle">
-          host
-        </text>
-        <text className={styles.addr} x="550" y="218" textAnchor="middle">
-          10.0.0.2/8
-        </text>
+        <LabelledHost x={90} n={1} />
+        <LabelledHost x={550} n={2} />
       </svg>
       <figcaption id={descId} className={styles.caption}>
         {description}

@@ -129,6 +129,16 @@ function jitterLine(id: number, r: UdpReport, fmt: string): string {
 }
 
 const BW_HEADER = '[ ID] Interval       Transfer     Bandwidth\n';
+
+/** A printer that writes `header` before its first line (iperf's column header, once per report). */
+function withHeader(ctx: ExecContext, header: string): (line: string) => void {
+  let printed = false;
+  return (line) => {
+    if (!printed) ctx.out(header);
+    printed = true;
+    ctx.out(line);
+  };
+}
 const JITTER_HEADER = '[ ID] Interval       Transfer     Bandwidth        Jitter   Lost/Total Datagrams\n';
 
 function peerLine(id: number, localIp: Ipv4, localPort: number, remoteIp: Ipv4, remotePort: number): string {
@@ -365,12 +375,7 @@ function* tcpClient(ctx: ExecContext, o: Options): Proc {
   c.send(encode({ kind: 'start', goodputBps: flow.goodputBps, rampUs: flow.rampUs }));
   const start = sched.now;
   const endAt = start + Math.round(o.timeS * 1e6);
-  let headerPrinted = false;
-  const print = (line: string): void => {
-    if (!headerPrinted) ctx.out(BW_HEADER);
-    headerPrinted = true;
-    ctx.out(line);
-  };
+  const print = withHeader(ctx, BW_HEADER);
   let lastMark = start;
   let lastBytes = 0;
   let broken: TcpError | undefined;
@@ -509,12 +514,7 @@ function* tcpServer(ctx: ExecContext, o: Options): Proc {
     return 1;
   }
   ctx.out(settingsBanner([`Server listening on TCP port ${o.port}\n`], o.windowBytes !== undefined ? 2 * o.windowBytes : TCP_SERVER_WINDOW, false, o.windowBytes));
-  let headerPrinted = false;
-  const print = (line: string): void => {
-    if (!headerPrinted) ctx.out(BW_HEADER);
-    headerPrinted = true;
-    ctx.out(line);
-  };
+  const print = withHeader(ctx, BW_HEADER);
   let interrupted = false;
   try {
     for (;;) {
@@ -640,12 +640,7 @@ function* udpClient(ctx: ExecContext, o: Options): Proc {
     const start = sched.now;
     const endAt = start + Math.round(o.timeS * 1e6);
     const count = (us: Micros): number => (us <= 0 ? 0 : Math.floor(((us / 1e6) * flow.sentBps) / (o.len * 8)) + 1);
-    let headerPrinted = false;
-    const print = (line: string): void => {
-      if (!headerPrinted) ctx.out(BW_HEADER);
-      headerPrinted = true;
-      ctx.out(line);
-    };
+    const print = withHeader(ctx, BW_HEADER);
     let lastMark = start;
     let lastCount = 0;
     for (;;) {

@@ -13,18 +13,23 @@ const INITD_USAGE = 'Usage: /etc/init.d/onos {start|stop|restart|status}\n';
 /** Services a Ubuntu lab machine with Mininet has, which the sandbox does not run as such. */
 const KNOWN_ELSEWHERE = new Set(['openvswitch-switch', 'ssh', 'cron', 'rsyslog', 'networking', 'docker', 'procps', 'dbus', 'udev']);
 
+/** The init script's start: a daemon, unless ONOS already runs. */
+function startOnos(ctx: ExecContext): number {
+  const onos = ctx.sandbox.onos;
+  if (onos.status !== 'stopped') {
+    ctx.out('ONOS/karaf is already running\n');
+    return 0;
+  }
+  ctx.out('Starting ONOS\n');
+  onos.start('service');
+  return 0;
+}
+
 /** The init script's actions; the exit status. */
 export function* onosInit(ctx: ExecContext, action: string | undefined): Proc {
-  const onos = ctx.sandbox.onos;
   switch (action) {
     case 'start':
-      if (onos.status !== 'stopped') {
-        ctx.out('ONOS/karaf is already running\n');
-        return 0;
-      }
-      ctx.out('Starting ONOS\n');
-      onos.start('service');
-      return 0;
+      return startOnos(ctx);
     case 'stop':
     case 'force-stop':
       karafStop(ctx);
@@ -32,13 +37,7 @@ export function* onosInit(ctx: ExecContext, action: string | undefined): Proc {
     case 'restart':
       karafStop(ctx);
       yield* waitStopped(ctx);
-      if (onos.status !== 'stopped') {
-        ctx.out('ONOS/karaf is already running\n');
-        return 0;
-      }
-      ctx.out('Starting ONOS\n');
-      onos.start('service');
-      return 0;
+      return startOnos(ctx);
     case 'status':
       return karafStatus(ctx);
     default:

@@ -22,6 +22,11 @@ function stamp(us: number): string {
   return `${DAY_NAMES[t.weekday]} ${t.year}-${pad2(t.month)}-${pad2(t.day)} ${pad2(t.hour)}:${pad2(t.minute)}:${pad2(t.second)} UTC`;
 }
 
+/** The unit is active: ONOS was launched as the service (not by hand) and has not stopped. */
+function unitActive(onos: ExecContext['sandbox']['onos']): boolean {
+  return onos.launcher === 'service' && (onos.status === 'starting' || onos.status === 'running');
+}
+
 /** systemd's relative time: `12s ago`, `1min 30s ago`, `2h 5min ago`. */
 function ago(us: number): string {
   const s = Math.max(0, Math.floor(us / 1e6));
@@ -39,7 +44,7 @@ function journal(us: number, who: string, msg: string): string {
 
 function status(ctx: ExecContext): number {
   const onos = ctx.sandbox.onos;
-  const active = onos.launcher === 'service' && (onos.status === 'starting' || onos.status === 'running') && onos.launchedAt !== undefined && onos.pid !== undefined;
+  const active = unitActive(onos) && onos.launchedAt !== undefined && onos.pid !== undefined;
   const green = (s: string) => (ctx.isTty ? `\x1b[0;1;32m${s}\x1b[0m` : s);
   const loaded = `     Loaded: loaded (${UNIT_FILE}; disabled; vendor preset: enabled)\n`;
   if (!active) {
@@ -117,7 +122,7 @@ export const systemctlCommand: CommandSpec = {
         onos.start('service');
         return 0;
       case 'is-active': {
-        const active = onos.launcher === 'service' && (onos.status === 'starting' || onos.status === 'running');
+        const active = unitActive(onos);
         ctx.out(active ? 'active\n' : 'inactive\n');
         return active ? 0 : 3;
       }
