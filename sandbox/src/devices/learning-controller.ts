@@ -18,6 +18,8 @@ export class LearningController implements OpenFlowController {
   private macs = new Map<OvsSwitch, Map<Mac, number>>();
   private switches = new Set<OvsSwitch>();
   listening = false;
+  /** When the controller has decided on the last packet_in it received. */
+  private busyUntil = 0;
 
   constructor(
     readonly net: Network,
@@ -53,8 +55,12 @@ export class LearningController implements OpenFlowController {
 
   packetIn(sw: OvsSwitch, inPort: number, frame: EthernetFrame, arrival: number): void {
     if (!this.listening) return;
-    const decide = this.net.rng.jitter(LATENCY.controllerDecision, LATENCY.spread);
-    this.net.sched.after(arrival + decide, () => this.decide(sw, inPort, frame));
+    // One thread handles the packet_ins one after another, in the order they arrived.
+    const now = this.net.sched.now;
+    let delay = arrival + this.net.rng.jitter(LATENCY.controllerDecision, LATENCY.spread);
+    if (now + delay < this.busyUntil) delay = this.busyUntil - now;
+    this.busyUntil = now + delay;
+    this.net.sched.after(delay, () => this.decide(sw, inPort, frame));
   }
 
   private decide(sw: OvsSwitch, inPort: number, frame: EthernetFrame): void {

@@ -210,9 +210,26 @@ export class OvsSwitch extends NetNode {
     return this.connected.size > 0;
   }
 
+  /**
+   * When the control channel's next message may arrive, per direction ('up': to the
+   * controllers, 'down': to this switch). The channel is a TCP connection, so a message never
+   * overtakes one sent before it: packet_ins reach the controller in the order the packets
+   * arrived, and its packet_outs come back in the order it sent them.
+   */
+  private channelFree = { up: 0, down: 0 };
+
+  /** Microseconds from now until a message sent `after` µs from now has crossed the channel. */
+  private crossing(dir: 'up' | 'down', after = 0): number {
+    const now = this.net.sched.now;
+    let delay = after + this.net.rng.jitter(LATENCY.controlChannel, LATENCY.spread);
+    if (now + delay < this.channelFree[dir]) delay = this.channelFree[dir] - now;
+    this.channelFree[dir] = now + delay;
+    return delay;
+  }
+
   /** Run fn after one trip over the control channel. */
-  private channel(fn: () => void): void {
-    this.net.sched.after(this.net.rng.jitter(LATENCY.controlChannel, LATENCY.spread), fn);
+  private channel(fn: () => void, dir: 'up' | 'down' = 'up'): void {
+    this.net.sched.after(this.crossing(dir), fn);
   }
 
   // ---- the controller's side of the protocol ----------------------------------------
@@ -250,13 +267,13 @@ export class OvsSwitch extends NetNode {
 
   /** Controller → switch messages travel over the channel. */
   sendFlowMod(e: FlowEntry): void {
-    this.channel(() => this.installFlow(e));
+    this.channel(() => this.installFlow(e), 'down');
   }
 
   /** OFPT_PACKET_OUT: the switch sends the frame once the message has crossed the channel. */
   sendPacketOut(frame: EthernetFrame, inPort: number, actions: FlowAction[]): void {
     if (!this.running) return;
-    this.applyActions(frame, inPort, actions, Math.round(this.net.rng.jitter(LATENCY.controlChannel, LATENCY.spread)));
+    this.applyActions(frame, inPort, actions, Math.round(this.crossing('down')));
   }
 
   private flushDatapath(): void {
@@ -352,7 +369,7 @@ export class OvsSwitch extends NetNode {
 
   /** OFPT_PACKET_IN to every connected controller; it arrives after the control channel's delay. */
   private toControllers(frame: EthernetFrame, inPort: number, d: number): void {
-    const arrival = d + this.net.rng.jitter(LATENCY.controlChannel, LATENCY.spread);
+    const arrival = this.crossing('up', d);
     for (const c of this.connected.values()) c.packetIn(this, inPort, frame, arrival);
   }
 

@@ -17,6 +17,13 @@ export function seedFilesystem(fs: Vfs): void {
     '127.0.0.1 localhost\n127.0.1.1 master1\n\n# The following lines are desirable for IPv6 capable hosts\n' +
       '::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n',
   );
+  // Ubuntu's /etc/sysctl.conf (procps), abridged: every setting commented out.
+  fs.writeFile(
+    '/etc/sysctl.conf',
+    '#\n# /etc/sysctl.conf - Configuration file for setting system variables\n# See /etc/sysctl.d/ for additional system variables.\n' +
+      '# See sysctl.conf (5) for information.\n#\n\n#kernel.domainname = example.com\n\n' +
+      '# Uncomment the next line to enable packet forwarding for IPv4\n#net.ipv4.ip_forward=1\n',
+  );
   fs.writeFile('/etc/resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');
   fs.writeFile(
     '/etc/os-release',

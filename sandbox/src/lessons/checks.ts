@@ -1,8 +1,8 @@
 /**
  * The lesson check vocabulary: checks are plain data (JSON-able, written in a lesson's MDX),
  * validated here with zod and evaluated by evaluate.ts against the sandbox after every command.
- * Prefer state kinds (reaches, linkState, intfAddress, route, arpEntry, flowCount, fileContent,
- * mininetRunning) to history kinds (commandRan, outputMatched): state cannot be faked by typing.
+ * Prefer state kinds (reaches, linkState, intfAddress, route, forwarding, listening, arpEntry,
+ * flowCount, fileContent, mininetRunning) to history kinds (commandRan, outputMatched): state cannot be faked by typing.
  *
  * Kinds:
  * - reaches {from, to, requirePing?=true}: `from` (node name) can reach `to` (node name or IPv4)
@@ -41,6 +41,15 @@
  *   net.iperf()) finished, and the rate the server received (the first TCP result) is within the
  *   bounds, in Mbit/s. udp: true/false asks for iperfudp/iperf only (either when absent). An iperf
  *   run by hand (`h1 iperf -s &`) is not recorded.
+ * - forwarding {node, on?=true}: the node routes packets that are not for it (net.ipv4.ip_forward
+ *   is not 0, whether set by sysctl, /proc or a LinuxRouter); with on: false, it does not.
+ * - pingTtl {from, to, ttl}: the last ping run on `from` towards `to` (node or IPv4) got a reply
+ *   with this TTL (`ttl=63` through one router from a Linux host).
+ * - listening {node, port}: a TCP server listens on the node's port now (a web server started
+ *   in the background, iperf -s).
+ * - httpFetch {from, to, status?}: the last HTTP fetch (wget, curl) run on `from` towards `to`
+ *   (a node, an IPv4 address or host name, or a whole URL) got this status, or, without status,
+ *   succeeded (a 2xx answer).
  * - onosRunning, onosApp, onosDevices, onosLinks, onosHost, onosFlows, onosIntent: the emulated ONOS
  *   controller's state (onos-checks.ts).
  * - all {of}, any {of}, not {check}.
@@ -69,6 +78,10 @@ export type Check =
   | { kind: 'linkParams'; a?: string; b?: string; bw?: number; delay?: string; jitter?: string; loss?: number; maxQueueSize?: number }
   | { kind: 'pingRtt'; from: string; to: string; stat?: 'min' | 'avg' | 'max'; atLeastMs?: number; atMostMs?: number }
   | { kind: 'iperfRate'; between: [string, string]; atLeastMbps?: number; atMostMbps?: number; udp?: boolean }
+  | { kind: 'forwarding'; node: string; on?: boolean }
+  | { kind: 'pingTtl'; from: string; to: string; ttl: number }
+  | { kind: 'listening'; node: string; port: number }
+  | { kind: 'httpFetch'; from: string; to: string; status?: number }
   | OnosCheck
   | { kind: 'all'; of: Check[] }
   | { kind: 'any'; of: Check[] }
@@ -87,6 +100,7 @@ const loss = z.number().min(0).max(100);
 export const DURATION = /^\s*(\d+\.?\d*|\.\d+)\s*(us|ms|s)?\s*$/;
 const duration = z.string().refine((s) => DURATION.test(s), { message: "must be a duration like '5ms', '100us' or '1s'" });
 const positive = z.number().nonnegative();
+const port = z.number().int().min(1, 'must be a port from 1 to 65535').max(65535, 'must be a port from 1 to 65535');
 
 function compiles(s: string): boolean {
   try {
@@ -147,6 +161,13 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
         udp: z.boolean().optional(),
       })
       .refine((c) => c.atLeastMbps !== undefined || c.atMostMbps !== undefined, { message: 'give atLeastMbps or atMostMbps' }),
+    z.strictObject({ kind: z.literal('forwarding'), node: name, on: z.boolean().optional() }),
+    z.strictObject({ kind: z.literal('pingTtl'), from: name, to: nodeOrIp, ttl: z.number().int().min(1, 'must be 1 to 255').max(255, 'must be 1 to 255') }),
+    z.strictObject({ kind: z.literal('listening'), node: name, port: port }),
+    z.strictObject({
+      kind: z.literal('httpFetch'), from: name, to: z.string().min(1, 'must name a node, an address or a URL'),
+      status: z.number().int().min(100, 'must be an HTTP status such as 200 or 404').max(599, 'must be an HTTP status such as 200 or 404').optional(),
+    }),
     ...onosCheckSchemas,
     z.strictObject({ kind: z.literal('all'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('any'), of: z.array(checkSchema).min(1, 'needs at least one check') }),

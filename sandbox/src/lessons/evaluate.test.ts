@@ -3,6 +3,7 @@ import { labSession } from '../../test/lab-session';
 import type { Check } from './checks';
 import { parseCheck } from './checks';
 import { evaluate } from './evaluate';
+import { linuxRouterLab } from '../../test/fixtures/linux-router';
 
 function checker(mn = 'mn --topo single,3') {
   const lab = labSession({ mn });
@@ -238,6 +239,76 @@ describe('lesson checks', () => {
     expect(ok({ kind: 'iperfRate', between: ['h1', 'h2'], atLeastMbps: 1000 })).toBe(false);
   });
 
+  it('forwarding: ip_forward of one namespace, however it was set', () => {
+    const { run, ok } = checker('mn');
+    const on: Check = { kind: 'forwarding', node: 'h2' };
+    expect(ok(on)).toBe(false);
+    expect(ok({ ...on, on: false })).toBe(true);
+    run('h1 sysctl -w net.ipv4.ip_forward=1');
+    expect(ok(on)).toBe(false); // another namespace
+    run('h2 echo 1 > /proc/sys/net/ipv4/ip_forward');
+    expect(ok(on)).toBe(true);
+    run('h2 sysctl net.ipv4.ip_forward=0');
+    expect(ok(on)).toBe(false);
+    expect(ok({ kind: 'forwarding', node: 'h9' })).toBe(false);
+  });
+
+  it('forwarding and pingTtl on the linuxrouter network: r0 forwards, replies across it carry ttl=63', () => {
+    const lab = linuxRouterLab();
+    const ok = (c: Check) => evaluate(c, lab.sb, { session: lab.session.id }).passed;
+    expect(ok({ kind: 'forwarding', node: 'r0' })).toBe(true);
+    const ttl63: Check = { kind: 'pingTtl', from: 'h1', to: 'h3', ttl: 63 };
+    expect(ok(ttl63)).toBe(false); // no ping yet
+    lab.run('h1 ping -c 1 -t 1 h3');
+    expect(evaluate(ttl63, lab.sb).detail).toMatch(/got no reply/);
+    lab.run('h1 ping -c 2 h3');
+    expect(ok(ttl63)).toBe(true);
+    expect(ok({ ...ttl63, to: '10.0.0.100' })).toBe(true);
+    expect(ok({ ...ttl63, ttl: 64 })).toBe(false);
+    expect(evaluate({ ...ttl63, ttl: 64 }, lab.sb).detail).toBe('the last ping from h1 to 10.0.0.100 saw ttl=63, not ttl=64');
+    lab.run('h1 ping -c 1 r0');
+    expect(ok({ kind: 'pingTtl', from: 'h1', to: 'r0', ttl: 64 })).toBe(true);
+    // The last ping is what counts: once r0 stops forwarding, the TTL is no longer seen.
+    lab.run('r0 sysctl -w net.ipv4.ip_forward=0');
+    expect(ok({ kind: 'forwarding', node: 'r0', on: false })).toBe(true);
+    lab.run('h1 ping -c 1 -W 1 h3');
+    expect(ok(ttl63)).toBe(false);
+  });
+
+  it('listening: a TCP server on the node and port, while it runs', () => {
+    const { run, ok } = checker('mn');
+    const c: Check = { kind: 'listening', node: 'h1', port: 5001 };
+    expect(ok(c)).toBe(false);
+    run('h1 iperf -s &');
+    expect(ok(c)).toBe(true);
+    expect(ok({ ...c, port: 80 })).toBe(false);
+    expect(ok({ ...c, node: 'h2' })).toBe(false);
+    run('h1 kill %iperf');
+    expect(ok(c)).toBe(false);
+  });
+
+  it('httpFetch: the last fetch from a node to a host, address or URL, by status or success', () => {
+    const { ok, sb } = checker('mn');
+    const fetched: Check = { kind: 'httpFetch', from: 'h2', to: 'h1' };
+    expect(ok(fetched)).toBe(false);
+    sb.lessonLog.recordFetch({ node: 'h2', url: 'http://10.0.0.1/', host: '10.0.0.1', status: undefined, ok: false });
+    expect(ok(fetched)).toBe(false);
+    expect(evaluate(fetched, sb).detail).toBe('the last fetch from h2 to h1 got no answer');
+    sb.lessonLog.recordFetch({ node: 'h2', url: 'http://10.0.0.1/', host: '10.0.0.1', status: 200, ok: true });
+    expect(ok(fetched)).toBe(true);
+    expect(ok({ ...fetched, to: '10.0.0.1' })).toBe(true);
+    expect(ok({ ...fetched, to: 'http://10.0.0.1' })).toBe(true);
+    expect(ok({ ...fetched, to: 'http://10.0.0.1/index.html' })).toBe(false);
+    expect(ok({ ...fetched, status: 200 })).toBe(true);
+    expect(ok({ ...fetched, status: 404 })).toBe(false);
+    expect(ok({ ...fetched, from: 'h3' })).toBe(false);
+    expect(ok({ ...fetched, to: 'h3' })).toBe(false);
+    sb.lessonLog.recordFetch({ node: 'h2', url: 'http://10.0.0.1:8000/nope', host: '10.0.0.1', status: 404, ok: false });
+    expect(ok(fetched)).toBe(false); // the last fetch to h1 failed
+    expect(ok({ ...fetched, status: 404 })).toBe(true);
+    expect(ok({ ...fetched, to: 'http://10.0.0.1/' })).toBe(true); // that URL's last fetch was fine
+  });
+
   it('all / any / not', () => {
     const { run, ok } = checker();
     const down: Check = { kind: 'linkState', a: 's1', b: 'h1', state: 'down' };
@@ -294,6 +365,13 @@ describe('check schema', () => {
     [{ kind: 'iperfRate', between: ['h1', 'h2'], atMostMbps: '10M' }, 'atMostMbps'],
     [{ kind: 'not', check: { kind: 'linkState', a: 'h1', b: 's1', state: 'sideways' } }, 'check.state'],
     [{ kind: 'linkState', a: 'h1', b: 's1', state: 'up', extra: 1 }, 'extra'],
+    [{ kind: 'forwarding', node: 'r0', on: 'yes' }, 'on'],
+    [{ kind: 'pingTtl', from: 'h1', to: 'h3' }, 'ttl'],
+    [{ kind: 'pingTtl', from: 'h1', to: 'h3', ttl: 300 }, 'ttl: must be 1 to 255'],
+    [{ kind: 'listening', node: 'h1', port: 70000 }, 'port: must be a port from 1 to 65535'],
+    [{ kind: 'listening', node: 'h1' }, 'port'],
+    [{ kind: 'httpFetch', from: 'h2', to: 'h1', status: 'ok' }, 'status'],
+    [{ kind: 'httpFetch', from: 'h2', to: '', status: 200 }, 'to: must name a node, an address or a URL'],
   ])('rejects %j', (input, message) => {
     const r = parseCheck(input);
     expect(r.ok).toBe(false);

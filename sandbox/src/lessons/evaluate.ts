@@ -19,6 +19,7 @@ import type { Topo } from '../topo/topo';
 import type { TcParams } from '../net/interface';
 import { parseDelay } from '../mininet/tc';
 import { evaluateOnos } from './onos-checks';
+import type { FetchRecord, PingRecord } from './lesson-log';
 
 export interface EvalContext {
   /** The learner's session: commandRan/outputMatched look at its lines only (all when absent). */
@@ -58,6 +59,17 @@ function addressOf(sb: Sandbox, to: string): Ipv4 | undefined {
   if (!(n instanceof Host)) return undefined;
   for (const i of n.dataIntfs()) if (i.addrs[0]) return i.addrs[0].addr;
   return undefined;
+}
+
+/** The last ping from host `from` to `to` (a host or an address), or why there is none. */
+function lastPingOf(sb: Sandbox, fromName: string, to: string): { ping: PingRecord; dst: Ipv4 } | EvalResult {
+  const from = hostOf(sb, fromName);
+  if (!(from instanceof Host)) return from;
+  const dst = addressOf(sb, to);
+  if (dst === undefined) return fail(`${to} has no address`);
+  const ping = sb.lessonLog.lastPing(from, dst);
+  if (!ping) return fail(`no ping from ${fromName} to ${formatIpv4(dst)} yet`);
+  return { ping, dst };
 }
 
 /** A host on the layer-2 segment reached from `start` (over up links, through running switches) owning `ip`. */
@@ -135,6 +147,21 @@ function topoProblem(sb: Sandbox, spec: string): string | undefined {
   const have = mn.links.map((l) => pair(l.node1.name, l.node2.name)).sort();
   if (!same(want, have)) return `the links are not those of --topo ${spec}`;
   return undefined;
+}
+
+/**
+ * Which fetch records `to` means: a whole URL (`http://10.0.0.1/`) compares with the URL asked
+ * for; otherwise the host part of the URL must be `to` itself (an address or a name as typed) or
+ * one of the addresses of the node named `to` (Mininet puts the address in place of `h1`).
+ */
+function fetchTarget(sb: Sandbox, to: string): (r: FetchRecord) => boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(to)) {
+    const norm = (u: string) => (/^[a-z][a-z0-9+.-]*:\/\/[^/]*$/i.test(u) ? `${u}/` : u);
+    return (r) => norm(r.url) === norm(to);
+  }
+  const n = nodeOf(sb, to);
+  const addrs = new Set<string>(n ? n.intfs.flatMap((i) => i.addrs.map((a) => formatIpv4(a.addr))) : []);
+  return (r) => r.host === to || addrs.has(r.host);
 }
 
 type LinkParamsCheck = Extract<Check, { kind: 'linkParams' }>;
@@ -278,12 +305,9 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
       return pass();
     }
     case 'pingRtt': {
-      const from = hostOf(sb, check.from);
-      if (!(from instanceof Host)) return from;
-      const dst = addressOf(sb, check.to);
-      if (dst === undefined) return fail(`${check.to} has no address`);
-      const p = log.lastPing(from, dst);
-      if (!p) return fail(`no ping from ${check.from} to ${formatIpv4(dst)} yet`);
+      const found = lastPingOf(sb, check.from, check.to);
+      if (!('ping' in found)) return found;
+      const { ping: p, dst } = found;
       if (!p.rtt) return fail(`the last ping from ${check.from} to ${formatIpv4(dst)} got no reply`);
       const stat = check.stat ?? 'min';
       const problem = boundsProblem(`the ${stat} RTT of the last ping from ${check.from} to ${formatIpv4(dst)}`, p.rtt[stat], check.atLeastMs, check.atMostMs, 'ms');
@@ -300,6 +324,39 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
       if (check.udp !== undefined && r.udp !== check.udp) return fail(`the last iperf between ${na} and ${nb} was ${r.udp ? 'iperfudp' : 'a TCP iperf'}`);
       const problem = boundsProblem(`the rate ${r.server.name} received from ${r.client.name}`, r.serverMbps, check.atLeastMbps, check.atMostMbps, 'Mbit/s');
       return problem ? fail(problem) : pass(`${r.serverMbps} Mbit/s`);
+    }
+    case 'forwarding': {
+      const h = hostOf(sb, check.node);
+      if (!(h instanceof Host)) return h;
+      const want = check.on ?? true;
+      if (h.stack.forwarding !== want) return fail(`${check.node} ${h.stack.forwarding ? 'forwards' : 'does not forward'} packets (net.ipv4.ip_forward = ${h.stack.ipForward})`);
+      return pass();
+    }
+    case 'pingTtl': {
+      const found = lastPingOf(sb, check.from, check.to);
+      if (!('ping' in found)) return found;
+      const { ping: p, dst } = found;
+      if (p.ttls.length === 0) return fail(`the last ping from ${check.from} to ${formatIpv4(dst)} got no reply`);
+      if (!p.ttls.includes(check.ttl)) return fail(`the last ping from ${check.from} to ${formatIpv4(dst)} saw ttl=${p.ttls.join(', ttl=')}, not ttl=${check.ttl}`);
+      return pass(`ttl=${check.ttl}`);
+    }
+    case 'listening': {
+      const h = hostOf(sb, check.node);
+      if (!(h instanceof Host)) return h;
+      if (!h.stack.tcp.listeningPorts().includes(check.port)) return fail(`nothing listens on TCP port ${check.port} of ${check.node}`);
+      return pass();
+    }
+    case 'httpFetch': {
+      if (!nodeOf(sb, check.from)) return fail(`no node ${check.from}${sb.mininet ? '' : ' (Mininet is not running)'}`);
+      const wanted = fetchTarget(sb, check.to);
+      const f = [...log.fetches].reverse().find((r) => r.node === check.from && wanted(r));
+      if (!f) return fail(`no fetch from ${check.from} to ${check.to} yet`);
+      if (check.status !== undefined) {
+        if (f.status !== check.status) return fail(`the last fetch from ${check.from} to ${check.to} ${f.status === undefined ? 'got no answer' : `got ${f.status}, not ${check.status}`}`);
+        return pass(`${f.status}`);
+      }
+      if (!f.ok) return fail(`the last fetch from ${check.from} to ${check.to} ${f.status === undefined ? 'got no answer' : `failed with ${f.status}`}`);
+      return pass(f.status === undefined ? undefined : `${f.status}`);
     }
     case 'onosRunning':
     case 'onosApp':

@@ -1,8 +1,9 @@
 /**
  * The small pieces of history lesson checks need and the network's state does not hold: the
  * lines typed per session with their output, the outcome of the last ping between two nodes,
- * its RTTs, the last pingall and the last Mininet iperf between two hosts. The engine appends
- * (Session.runLine/write, ping, pingHosts, iperfHosts); checks only read. Bounded: old commands drop off and output is capped, so a long session cannot grow it.
+ * its RTTs and reply TTLs, the last pingall, the last Mininet iperf between two hosts and the HTTP
+ * fetches of wget and curl. The engine appends (Session.runLine/write, ping, pingHosts, iperfHosts,
+ * the HTTP clients); checks only read. Bounded: old commands drop off and output is capped, so a long session cannot grow it.
  */
 import type { Micros } from '../sim/time';
 import type { Ipv4 } from '../wire/addr';
@@ -27,6 +28,8 @@ export interface PingRecord {
   readonly received: number;
   /** ping's `rtt min/avg/max/mdev` figures in ms; absent when nothing was received. */
   readonly rtt?: { readonly min: number; readonly avg: number; readonly max: number };
+  /** The distinct `ttl=` values of the replies, in the order first seen (none without replies). */
+  readonly ttls: readonly number[];
   readonly at: Micros;
 }
 
@@ -53,7 +56,24 @@ export interface PingallRecord {
   readonly at: Micros;
 }
 
+/**
+ * One HTTP fetch by a client (wget, curl): where it ran, what it asked for, what came back.
+ * `node` is the name of the host the client ran on (the lab machine's hostname on the lab shell).
+ */
+export interface FetchRecord {
+  readonly node: string;
+  /** The URL as the client requested it (`http://10.0.0.1/`). */
+  readonly url: string;
+  /** The URL's host part as the client connected to it (`10.0.0.1`). */
+  readonly host: string;
+  /** The HTTP status received; undefined when no response came (refused, unreachable, timeout). */
+  readonly status: number | undefined;
+  /** The client considered the fetch successful (a 2xx response). */
+  readonly ok: boolean;
+}
+
 export const MAX_COMMANDS = 500;
+export const MAX_FETCHES = 200;
 export const MAX_OUTPUT = 64 * 1024;
 
 export class LessonLog {
@@ -61,6 +81,8 @@ export class LessonLog {
   private readonly pings = new Map<Host, Map<Ipv4, PingRecord>>();
   lastPingall: PingallRecord | undefined;
   private readonly iperfs = new Map<Host, Map<Host, IperfRecord>>();
+  /** HTTP fetches, oldest first (the last MAX_FETCHES). */
+  readonly fetches: FetchRecord[] = [];
 
   /** A line typed at a session prompt; output written afterwards is appended to it. */
   beginCommand(session: number, mode: string, line: string, at: Micros): CommandRecord {
@@ -97,6 +119,11 @@ export class LessonLog {
   /** The last Mininet iperf between hosts a and b, whichever was the client. */
   lastIperf(a: Host, b: Host): IperfRecord | undefined {
     return this.iperfs.get(a)?.get(b);
+  }
+
+  recordFetch(r: FetchRecord): void {
+    this.fetches.push(r);
+    if (this.fetches.length > MAX_FETCHES) this.fetches.splice(0, this.fetches.length - MAX_FETCHES);
   }
 
   recordPingall(r: PingallRecord): void {

@@ -12,7 +12,7 @@ import { DEFAULT_TTL } from '../wire/ipv4';
 import type { IcmpMessage } from '../wire/icmp';
 import {
   ICMP_DEST_UNREACH, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, ICMP_TIME_EXCEEDED,
-  UNREACH_HOST, UNREACH_NET, UNREACH_PORT,
+  UNREACH_ADMIN_PROHIBITED, UNREACH_HOST, UNREACH_NET, UNREACH_PORT,
 } from '../wire/icmp';
 import type { UdpDatagram } from '../wire/udp';
 import type { Intf } from './interface';
@@ -23,15 +23,40 @@ import type { Route } from './route-table';
 import { RouteTable } from './route-table';
 import { TcpLayer } from './tcp';
 
+/** net.ipv4.icmp_ratemask's default: bits for types 3, 4, 11 and 12. */
+const ICMP_RATEMASK = 6168;
+/** The ICMP error bucket's depth in errors (XRLIM_BURST_FACTOR). */
+const ICMP_BURST = 6;
+/** Destination unreachable, fragmentation needed: never rate limited (path MTU discovery). */
+const UNREACH_FRAG_NEEDED = 4;
+
 export type IcmpListener = (ip: Ipv4Packet, icmp: IcmpMessage) => void;
 export type UdpHandler = (ip: Ipv4Packet, udp: UdpDatagram) => void;
-export type SendResult = 'ok' | 'ENETUNREACH' | 'EHOSTUNREACH';
+/**
+ * What sending (or connect()) reports at once: no route (ENETUNREACH), or a route of type
+ * unreachable (EHOSTUNREACH), blackhole (EINVAL) or prohibit (EACCES), as fib_props[] says.
+ */
+export type SendResult = 'ok' | 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES';
+
+/** The errno a route of a non-unicast type gives a local sender (fib_props[] in fib_semantics.c). */
+export function routeTypeErrno(type: Route['type']): Exclude<SendResult, 'ok' | 'ENETUNREACH'> | undefined {
+  if (type === 'unreachable') return 'EHOSTUNREACH';
+  if (type === 'blackhole') return 'EINVAL';
+  if (type === 'prohibit') return 'EACCES';
+  return undefined;
+}
 
 export class IpStack {
   readonly routes = new RouteTable();
   readonly neighbors: Neighbors;
   readonly tcp: TcpLayer;
-  forwarding = false;
+  /**
+   * net.ipv4.ip_forward as last written. proc_dointvec keeps any integer, and the kernel
+   * forwards when it is not 0.
+   */
+  ipForward = 0;
+  /** net.ipv4.icmp_ratelimit in ms: the minimum spacing of ICMP errors to one host (0: no limit). */
+  icmpRatelimitMs = 1000;
   private icmpListeners = new Set<IcmpListener>();
   private udpSockets = new Map<number, UdpHandler>();
   private nextIpId: number;
@@ -44,6 +69,15 @@ export class IpStack {
     this.neighbors = new Neighbors(this);
     this.tcp = new TcpLayer(this);
     this.nextIpId = net.rng.int(65536);
+  }
+
+  /** Does this namespace route packets that are not for it (ip_forward != 0)? */
+  get forwarding(): boolean {
+    return this.ipForward !== 0;
+  }
+
+  set forwarding(on: boolean) {
+    this.ipForward = on ? 1 : 0;
   }
 
   get loopback(): Intf | undefined {
@@ -149,6 +183,19 @@ export class IpStack {
     return { route, src };
   }
 
+  /**
+   * What connect() of a datagram socket to `dst` reports (ip_route_output_key): 'ok', or the
+   * errno for no route, or for a route of type unreachable, blackhole or prohibit.
+   */
+  connectResult(dst: Ipv4): SendResult {
+    if (this.isLocal(dst)) return 'ok';
+    const route = this.routes.lookup(dst);
+    if (!route) return 'ENETUNREACH';
+    const refused = routeTypeErrno(route.type);
+    if (refused) return refused;
+    return this.routeTo(dst) ? 'ok' : 'ENETUNREACH';
+  }
+
   allocIpId(): number {
     this.nextIpId = (this.nextIpId + 1) & 0xffff;
     return this.nextIpId;
@@ -170,8 +217,10 @@ export class IpStack {
       return 'ok';
     }
     const rt = this.routes.lookup(dst);
-    if (!rt || !rt.dev) return 'ENETUNREACH';
-    if (rt.type !== 'unicast') return 'EHOSTUNREACH';
+    if (!rt) return 'ENETUNREACH';
+    const refused = routeTypeErrno(rt.type);
+    if (refused) return refused;
+    if (!rt.dev) return 'ENETUNREACH';
     const src = partial.src ?? rt.src ?? this.sourceFor(rt.dev, rt.via ?? dst);
     if (src === undefined) return 'ENETUNREACH';
     const pkt: Ipv4Packet = {
@@ -252,10 +301,17 @@ export class IpStack {
 
   private forward(pkt: Ipv4Packet, inIntf: Intf): void {
     // The route lookup (ip_route_input) comes before ip_forward's TTL check: an unroutable
-    // packet gets net unreachable even with TTL 1.
+    // packet gets net unreachable even with TTL 1. ip_error() answers by the route's errno:
+    // no route: net unreachable; `unreachable`: host unreachable; `prohibit`: communication
+    // administratively prohibited (code 13); `blackhole`: nothing.
     const rt = this.routes.lookup(pkt.dst);
-    if (!rt || !rt.dev || rt.type !== 'unicast') {
+    if (!rt || (rt.type === 'unicast' && !rt.dev)) {
       this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_NET, inIntf);
+      return;
+    }
+    if (rt.type !== 'unicast') {
+      if (rt.type === 'unreachable') this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_HOST, inIntf);
+      else if (rt.type === 'prohibit') this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_ADMIN_PROHIBITED, inIntf);
       return;
     }
     if (pkt.ttl <= 1) {
@@ -291,10 +347,37 @@ export class IpStack {
     }
     const rt = this.routes.lookup(orig.src);
     if (!rt || !rt.dev) return;
-    const src = rt.src ?? this.sourceFor(rt.dev, orig.src);
+    // icmp_send(): about a packet addressed to us (port unreachable), the error comes from the
+    // address it was sent to; about one we forward, from the address that routes back to its sender.
+    const src = this.isLocal(orig.dst) ? orig.dst : rt.src ?? this.sourceFor(rt.dev, orig.src);
     if (src === undefined) return;
+    if (!this.icmpRateAllows(type, code, orig.src)) return;
     const pkt: Ipv4Packet = { proto: 'ipv4', src, dst: orig.src, ttl: DEFAULT_TTL, tos: 0xc0, id: this.allocIpId(), payload: msg };
     this.output(pkt, rt);
+  }
+
+  /** Per destination: the ICMP error token bucket (icmpv4_xrlim_allow's inet_peer), µs. */
+  private icmpPeers = new Map<Ipv4, { tokens: number; last: number }>();
+
+  /**
+   * Linux's ICMP error rate limit (net.ipv4.icmp_ratelimit, 1000 ms by default; icmp_ratemask 6168:
+   * destination unreachable except "fragmentation needed", source quench, time exceeded,
+   * parameter problem): per destination a token bucket that starts full, holds 6 errors
+   * (XRLIM_BURST_FACTOR) and gains one per icmp_ratelimit (a second). So a traceroute right after
+   * another loses answers, as on Linux. Errors back over loopback are not limited.
+   */
+  private icmpRateAllows(type: number, code: number, dst: Ipv4): boolean {
+    if (!((ICMP_RATEMASK >> type) & 1) || (type === ICMP_DEST_UNREACH && code === UNREACH_FRAG_NEEDED)) return true;
+    const cost = this.icmpRatelimitMs * 1000;
+    const now = this.net.sched.now;
+    const peer = this.icmpPeers.get(dst) ?? { tokens: 0, last: now - 60_000_000 };
+    this.icmpPeers.set(dst, peer);
+    let tokens = Math.min(peer.tokens + (now - peer.last), ICMP_BURST * cost);
+    peer.last = now;
+    const allowed = tokens >= cost;
+    if (allowed) tokens -= cost;
+    peer.tokens = tokens;
+    return allowed;
   }
 
   private deliverLocal(pkt: Ipv4Packet, intf: Intf | undefined): void {

@@ -36,4 +36,21 @@ describe('RouteTable', () => {
     expect(t.sortedForProc().map((x) => x.prefixLen)).toEqual([0, 8, 24]);
     expect(t.sortedForIproute()[0]!.prefixLen).toBe(0);
   });
+
+  it('adds as the request flags say: exclusive (ip route add), prepend (route add), append', () => {
+    const t = new RouteTable();
+    const gw1 = r('0.0.0.0', 0, { via: ip('10.0.0.1'), proto: 'boot', scope: 'global' });
+    const gw2 = { ...gw1, via: ip('10.0.0.2') };
+    const gw3 = { ...gw1, via: ip('10.0.0.3') };
+    expect(t.insert(gw1, 'exclusive')).toBe(true);
+    expect(t.insert(gw2, 'exclusive')).toBe(false); // NLM_F_EXCL: same destination and metric
+    expect(t.insert(gw2, 'prepend')).toBe(true); // SIOCADDRT: goes first, and is used
+    expect(t.insert(gw2, 'prepend')).toBe(false); // an exact duplicate is "File exists"
+    expect(t.insert(gw3, 'append')).toBe(true);
+    expect(t.list().map((x) => x.via)).toEqual([ip('10.0.0.2'), ip('10.0.0.1'), ip('10.0.0.3')]);
+    expect(t.lookup(ip('8.8.8.8'))!.via).toBe(ip('10.0.0.2'));
+    expect(t.sortedForProc().map((x) => x.via)).toEqual([ip('10.0.0.2'), ip('10.0.0.1'), ip('10.0.0.3')]);
+    // Another metric is another route, even for ip route add.
+    expect(t.insert({ ...gw1, metric: 100 }, 'exclusive')).toBe(true);
+  });
 });

@@ -33,9 +33,31 @@ export class RouteTable {
 
   /** Add a route; false if an identical destination/metric already exists (RTNETLINK "File exists"). */
   add(r: Route): boolean {
+    return this.insert(r, 'exclusive');
+  }
+
+  /**
+   * Add a route as fib_table_insert() does for the request's flags:
+   * - 'exclusive' (NLM_F_EXCL: `ip route add`): fails if any route has the same destination and metric;
+   * - 'prepend' (no flag: the SIOCADDRT ioctl of `route add`, `ip route prepend`) and
+   *   'append' (NLM_F_APPEND: `ip route append`): fail only on an exact duplicate (same type,
+   *   gateway, device, source, protocol and scope); otherwise the route goes before (prepend)
+   *   or after (append) the others with the same destination and metric. Lookups use the first.
+   */
+  insert(r: Route, mode: 'exclusive' | 'prepend' | 'append'): boolean {
     const dst = (r.dst & maskOf(r.prefixLen)) >>> 0;
-    if (this.routes.some((x) => x.dst === dst && x.prefixLen === r.prefixLen && x.metric === r.metric)) return false;
-    this.routes.push({ ...r, dst });
+    const route: Route = { ...r, dst };
+    const same = (x: Route) => x.dst === dst && x.prefixLen === r.prefixLen && x.metric === r.metric;
+    const first = this.routes.findIndex(same);
+    if (first >= 0) {
+      if (mode === 'exclusive') return false;
+      if (this.routes.some((x) => same(x) && sameRoute(x, route))) return false;
+      if (mode === 'prepend') {
+        this.routes.splice(first, 0, route);
+        return true;
+      }
+    }
+    this.routes.push(route);
     return true;
   }
 
@@ -92,4 +114,9 @@ export class RouteTable {
       return a.dst - b.dst || b.prefixLen - a.prefixLen || a.metric - b.metric;
     });
   }
+}
+
+/** The same route in every field the kernel compares for a duplicate (fib_info and type). */
+function sameRoute(a: Route, b: Route): boolean {
+  return a.type === b.type && a.via === b.via && a.dev === b.dev && a.src === b.src && a.proto === b.proto && a.scope === b.scope;
 }

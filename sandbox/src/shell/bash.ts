@@ -7,6 +7,7 @@
  */
 import type { Sandbox } from '../sandbox';
 import { fsErrorText, resolvePath } from '../fs/vfs';
+import { PROC_ERROR_TEXT, isProcSysPath, openProcForWrite, readProc, writeProc } from '../fs/procfs';
 import type { ExecContext } from './context';
 import type { Completion, Mode, Session } from './session';
 import { Job } from './process';
@@ -127,7 +128,7 @@ function* runSimple(
         stderr = stdout;
         break;
       case '<': {
-        const c = sandbox.fs.readFile(path);
+        const c = readProc(shell.node.stack, path) ?? sandbox.fs.readFile(path);
         if (typeof c !== 'string' || c === 'ENOENT') {
           errOut(`bash: ${r.target}: ${fsErrorText(sandbox.fs.exists(path) ? 'EISDIR' : 'ENOENT')}\n`);
           return 1;
@@ -141,6 +142,16 @@ function* runSimple(
   const flush = (): number => {
     for (const f of [outFile, errFile]) {
       if (!f || f.path === '/dev/null') continue;
+      if (isProcSysPath(f.path)) {
+        // /proc/sys files belong to the namespace (fs/procfs.ts); a bad value fails at write().
+        const pe = writeProc(shell.node.stack, f.path, f.text);
+        if (pe) {
+          const builtin = sandbox.registry.get(cmd.argv[0] ?? '')?.family === 'shell';
+          errOut(`${builtin ? 'bash: ' : ''}${cmd.argv[0]}: write error: ${PROC_ERROR_TEXT[pe]}\n`);
+          return 1;
+        }
+        continue;
+      }
       const e = sandbox.fs.writeFile(f.path, f.text, f.append);
       if (e) {
         errOut(`bash: ${f.path}: ${fsErrorText(e)}\n`);
@@ -152,6 +163,14 @@ function* runSimple(
   // Create the target files first, as bash does, so errors show before the command runs.
   for (const f of [outFile, errFile]) {
     if (!f || f.path === '/dev/null') continue;
+    if (isProcSysPath(f.path)) {
+      const pe = openProcForWrite(f.path);
+      if (pe) {
+        errOut(`bash: ${f.path}: ${PROC_ERROR_TEXT[pe]}\n`);
+        return 1;
+      }
+      continue;
+    }
     const e = sandbox.fs.writeFile(f.path, '', true);
     if (e) {
       errOut(`bash: ${f.path}: ${fsErrorText(e)}\n`);

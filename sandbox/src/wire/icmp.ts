@@ -37,7 +37,14 @@ export interface IcmpError {
 
 export type IcmpMessage = IcmpEcho | IcmpError;
 
-export function icmpSize(m: IcmpMessage): number {
+/**
+ * Bytes of an ICMP error's quote of the offending datagram: Linux's icmp_send() copies as much
+ * of it as fits in a 576-byte reply (576 - 20 IP - 8 ICMP = 548).
+ */
+export const ICMP_ERROR_QUOTE_MAX = 548;
+
+/** Size of an ICMP message; an error quotes `originalSize` bytes of IP datagram (up to 548). */
+export function icmpSize(m: IcmpMessage, originalSize = 28): number {
   if (m.type === ICMP_ECHO_REQUEST || m.type === ICMP_ECHO_REPLY) return 8 + m.dataLen;
-  return 8 + 20 + 8;
+  return 8 + Math.min(originalSize, ICMP_ERROR_QUOTE_MAX);
 }

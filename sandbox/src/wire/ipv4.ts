@@ -35,7 +35,7 @@ export function ipv4Size(p: Ipv4Packet): number {
   const pl = p.payload;
   switch (pl.proto) {
     case 'icmp':
-      return IPV4_HEADER + icmpSize(pl);
+      return IPV4_HEADER + icmpSize(pl, 'original' in pl ? ipv4Size(pl.original) : 0);
     case 'udp':
       return IPV4_HEADER + 8 + pl.length;
     case 'tcp':

@@ -1,6 +1,6 @@
 /**
- * `ip route` (iproute2 5.15; reference/mininet.md §3.3): list, add, replace, change, delete,
- * flush and get, over the namespace's main table (net/route-table.ts).
+ * `ip route` (iproute2 5.15; reference/mininet.md §3.3): list, add, replace, change, prepend,
+ * append, delete, flush and get, over the namespace's main table (net/route-table.ts).
  *
  * Line shapes follow print_route(): every token is "%s " so lines end with a space
  * (`10.0.0.0/8 dev h1-eth0 proto kernel scope link src 10.0.0.1 `); `proto boot` (routes made
@@ -165,7 +165,7 @@ function flush(ctx: ExecContext, o: IpOptions, c: ArgCursor): number {
   return 0;
 }
 
-type ModifyCmd = 'add' | 'replace' | 'change' | 'delete';
+type ModifyCmd = 'add' | 'replace' | 'change' | 'prepend' | 'append' | 'delete';
 
 function modify(ctx: ExecContext, o: IpOptions, c: ArgCursor, cmd: ModifyCmd): number {
   const stack = ctx.node.stack;
@@ -304,6 +304,8 @@ function modify(ctx: ExecContext, o: IpOptions, c: ArgCursor, cmd: ModifyCmd): n
   const existing = routes.list().find((r) => r.dst === dstAddr && r.prefixLen === dst!.prefixLen && r.metric === route.metric);
   if (cmd === 'add') {
     if (existing || !routes.add(route)) throw rtnl('File exists');
+  } else if (cmd === 'prepend' || cmd === 'append') {
+    if (!routes.insert(route, cmd)) throw rtnl('File exists');
   } else if (cmd === 'change') {
     if (!existing) throw rtnl('No such file or directory');
     routes.replace(route);
@@ -365,7 +367,9 @@ export function doRoute(ctx: ExecContext, o: IpOptions, c: ArgCursor): number {
   if (matches(w, 'add')) return modify(ctx, o, c, 'add');
   if (matches(w, 'change') || w === 'chg') return modify(ctx, o, c, 'change');
   if (matches(w, 'replace')) return modify(ctx, o, c, 'replace');
-  if (matches(w, 'prepend') || matches(w, 'append') || matches(w, 'test')) throw notEmulated(`"ip route ${w}"`);
+  if (matches(w, 'prepend')) return modify(ctx, o, c, 'prepend');
+  if (matches(w, 'append')) return modify(ctx, o, c, 'append');
+  if (matches(w, 'test')) throw notEmulated(`"ip route ${w}"`);
   if (matches(w, 'delete')) return modify(ctx, o, c, 'delete');
   if (matches(w, 'list') || matches(w, 'show') || matches(w, 'lst')) return list(ctx, o, c);
   if (matches(w, 'get')) return get(ctx, o, c);
@@ -379,7 +383,7 @@ function routeUsage(): IpError {
   return new IpError(
     'Usage: ip route { list | flush } SELECTOR\n' +
       '       ip route get ADDRESS [ oif STRING ]\n' +
-      '       ip route { add | del | change | replace } ROUTE\n' +
+      '       ip route { add | del | change | append | replace } ROUTE\n' +
       'SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n' +
       '            [ table TABLE_ID ] [ proto RTPROTO ] [ type TYPE ] [ scope SCOPE ]\n' +
       'ROUTE := [ TYPE ] PREFIX [ via ADDRESS ] [ dev STRING ] [ metric METRIC ]\n' +

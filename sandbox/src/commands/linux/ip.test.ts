@@ -162,6 +162,25 @@ describe('ip route', () => {
   });
 });
 
+describe('ip route append / prepend and route add (no NLM_F_EXCL)', () => {
+  it('keeps several routes to one destination; the first is used; only exact duplicates fail', () => {
+    const { run, host } = lab();
+    expect(run('h1 ip route append default via 10.0.0.2')).toBe('');
+    expect(run('h1 ip route append default via 10.0.0.3')).toBe('');
+    expect(run('h1 ip route append default via 10.0.0.3')).toBe('RTNETLINK answers: File exists\n');
+    expect(run('h1 ip route prepend default via 10.0.0.4')).toBe('');
+    expect(run('h1 route add default gw 10.0.0.5')).toBe('');
+    expect(run('h1 ip route add default via 10.0.0.6')).toBe('RTNETLINK answers: File exists\n');
+    expect(run('h1 ip route')).toBe(
+      'default via 10.0.0.5 dev h1-eth0 \ndefault via 10.0.0.4 dev h1-eth0 \ndefault via 10.0.0.2 dev h1-eth0 \n' +
+        'default via 10.0.0.3 dev h1-eth0 \n10.0.0.0/8 dev h1-eth0 proto kernel scope link src 10.0.0.1 \n',
+    );
+    expect(host('h1').stack.routes.lookup(0x08080808)!.via).toBe(0x0a000005);
+    expect(run('h1 ip route del default')).toBe('');
+    expect(host('h1').stack.routes.lookup(0x08080808)!.via).toBe(0x0a000004);
+  });
+});
+
 describe('ip neigh', () => {
   it('shows learned, failed and static entries', () => {
     const { run } = lab();

@@ -12,6 +12,7 @@ import { formatIpv4 } from '../../wire/addr';
 import type { IcmpMessage } from '../../wire/icmp';
 import type { Ipv4Packet } from '../../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, ICMP_TIME_EXCEEDED } from '../../wire/icmp';
+import type { SendResult } from '../../net/ip-stack';
 import { resolveHost } from './resolve';
 
 const UNREACH_TEXT: Record<number, string> = {
@@ -26,6 +27,14 @@ const UNREACH_TEXT: Record<number, string> = {
   9: 'Destination Net Prohibited',
   10: 'Destination Host Prohibited',
   13: 'Packet filtered',
+};
+
+/** strerror() of the errnos a send or connect can fail with. */
+const ERRNO_TEXT: Record<Exclude<SendResult, 'ok'>, string> = {
+  ENETUNREACH: 'Network is unreachable',
+  EHOSTUNREACH: 'No route to host',
+  EINVAL: 'Invalid argument',
+  EACCES: 'Permission denied',
 };
 
 /** iputils prints an RTT with precision by magnitude: 0.058, 5.32, 40.6, 145. */
@@ -128,9 +137,10 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   }
   const dst = r.ip;
   const stack = ctx.node.stack;
-  const route = stack.routeTo(dst);
-  if (!route) {
-    ctx.err('ping: connect: Network is unreachable\n');
+  // ping connect()s a UDP probe socket first to learn its source address (iputils ping.c).
+  const connected = stack.connectResult(dst);
+  if (connected !== 'ok') {
+    ctx.err(`ping: connect: ${ERRNO_TEXT[connected]}\n`);
     return 2;
   }
   if (ttl === 0) {
@@ -148,6 +158,7 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   ctx.out(`PING ${target} (${dstText}) ${size}(${size + 28}) bytes of data.\n`);
 
   const rtts: number[] = [];
+  const ttls: number[] = [];
   const seen = new Set<number>();
   let transmitted = 0;
   let received = 0;
@@ -174,6 +185,7 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
         rtts.push(rtt);
       }
       acknowledge(m.seq);
+      if (!ttls.includes(ip.ttl)) ttls.push(ip.ttl);
       if (!quiet) {
         const bytes = m.dataLen + 8;
         ctx.out(`${bytes} bytes from ${formatIpv4(ip.src)}: icmp_seq=${m.seq} ttl=${ip.ttl} time=${formatRtt(rtt)} ms${dup ? ' (DUP!)' : ''}\n`);
@@ -203,7 +215,7 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
       });
       if (sent !== 'ok') {
         // The route vanished while pinging (link down): iputils reports the sendmsg error.
-        ctx.out(`ping: sendmsg: Network is unreachable\n`);
+        ctx.out(`ping: sendmsg: ${ERRNO_TEXT[sent]}\n`);
         errors++;
       }
       transmitted++;
@@ -253,7 +265,7 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   }
   if (pipesize > 1) tail += `${tail ? ', ' : ''}pipe ${pipesize}`;
   ctx.out(tail + '\n');
-  ctx.sandbox.lessonLog.recordPing({ from: ctx.node, dst, transmitted, received, rtt, at: sched.now });
+  ctx.sandbox.lessonLog.recordPing({ from: ctx.node, dst, transmitted, received, rtt, ttls, at: sched.now });
   return received > 0 ? 0 : 1;
 }
 

@@ -243,7 +243,9 @@ function apply(ctx: ExecContext, e: RtEntry, adding: boolean): void {
     if (!dev.adminUp) throw fail('Network is down');
     route = { dst: e.dst, prefixLen, dev, proto: 'boot', scope: 'link', metric: metric ?? 0, type: 'unicast' };
   }
-  if (!routes.add(route)) throw fail('File exists');
+  // SIOCADDRT carries no NLM_F_EXCL: a route with another gateway or device is added before
+  // the existing ones (so it is the one used); only an exact duplicate is "File exists".
+  if (!routes.insert(route, 'prepend')) throw fail('File exists');
 }
 
 function* run(ctx: ExecContext, argv: string[]): Proc {

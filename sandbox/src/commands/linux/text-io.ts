@@ -15,7 +15,7 @@ import type { Wait, Wake } from '../../shell/process';
 import { readLine } from '../../shell/process';
 import type { FsError } from '../../fs/vfs';
 import { fsErrorText, resolvePath, utf8Length } from '../../fs/vfs';
-import { readProc } from '../machine/procfs';
+import { readProc } from '../../fs/procfs';
 
 export type Input =
   /** A file's text or the piped input. `regular`: a regular file, whose size is `size` bytes (for wc). */
@@ -47,7 +47,7 @@ export class Inputs {
       return { kind: 'text', text, regular: false, size: 0 };
     }
     const path = resolvePath(operand, ctx.shell.cwd, ctx.shell.home);
-    const proc = readProc(ctx, path);
+    const proc = readProc(ctx.node.stack, path);
     // /proc files are regular files that report a size of 0.
     if (proc !== undefined) return { kind: 'text', text: proc, regular: true, size: 0 };
     const st = ctx.sandbox.fs.stat(path);

@@ -5,7 +5,8 @@ import type { Proc } from '../../shell/process';
 import { getopt } from '../../shell/args';
 import { fsErrorText, resolvePath } from '../../fs/vfs';
 import type { DirEntry } from '../../fs/vfs';
-import { readProc } from './procfs';
+import { readProc } from '../../fs/procfs';
+import { interrupted, readTerminalLine } from '../linux/text-io';
 import { labTime, MONTH_NAMES, pad2 } from '../../sim/calendar';
 
 function* sync(fn: () => number): Proc {
@@ -85,17 +86,18 @@ export const lsCommand: CommandSpec = {
 
 export const catCommand: CommandSpec = {
   name: 'cat', family: 'machine', where: 'any', summary: 'print files', usage: 'cat [file ...]',
-  run: (ctx: ExecContext, argv: string[]) =>
-    sync(() => {
-      const files = argv.filter((a) => a !== '-');
+  run: (ctx: ExecContext, argv: string[]) => {
+    const files = argv.filter((a) => a !== '-');
+    if (files.length === 0 && ctx.stdin === undefined) return catTerminal(ctx);
+    return sync(() => {
       if (files.length === 0) {
-        if (ctx.stdin !== undefined) ctx.out(ctx.stdin);
+        ctx.out(ctx.stdin ?? '');
         return 0;
       }
       let status = 0;
       for (const f of files) {
         const path = resolvePath(f, ctx.shell.cwd, ctx.shell.home);
-        const proc = readProc(ctx, path);
+        const proc = readProc(ctx.node.stack, path);
         if (proc !== undefined) {
           ctx.out(proc);
           continue;
@@ -109,5 +111,16 @@ export const catCommand: CommandSpec = {
         ctx.out(c);
       }
       return status;
-    }),
+    });
+  },
 };
+
+/** `cat` or `cat > FILE` with the terminal as input: each typed line is copied out, until Ctrl-D (Ctrl-C stops it). */
+function* catTerminal(ctx: ExecContext): Proc {
+  for (;;) {
+    const r = yield* readTerminalLine(ctx);
+    if (r === 'eof') return 0;
+    if (r === 'interrupt') return interrupted(ctx);
+    ctx.out(r.line + '\n');
+  }
+}
