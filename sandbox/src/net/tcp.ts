@@ -48,6 +48,8 @@ export class TcpConnection {
   sndUna: number;
   rcvNxt = 0;
   private unacked: Unacked[] = [];
+  /** When an ACK last acknowledged new data (restarts the retransmission timer). */
+  private lastAckAt = -Infinity;
   handlers: TcpHandlers;
   bytesReceived = 0;
 
@@ -112,11 +114,19 @@ export class TcpConnection {
     }
   }
 
-  private arm(u: Unacked): void {
+  private arm(u: Unacked, delay?: number): void {
     const limit = u.seg.flags.syn ? SYN_RETRIES : DATA_RETRIES;
     const rto = (u.seg.flags.syn ? INITIAL_RTO : MIN_RTO) * 2 ** u.tries;
-    u.timer = this.layer.stack.net.sched.after(rto, () => {
+    const sched = this.layer.stack.net.sched;
+    u.timer = sched.after(delay ?? rto, () => {
       if (this.state === 'CLOSED') return;
+      // RFC 6298 §5.3: an ACK for new data restarts the retransmission timer, so segments still
+      // queued behind a slow link are not resent while the receiver keeps acknowledging.
+      const quiet = sched.now - this.lastAckAt;
+      if (quiet < rto) {
+        this.arm(u, rto - quiet);
+        return;
+      }
       if (u.tries >= limit) {
         this.fail('ETIMEDOUT');
         return;
@@ -140,6 +150,7 @@ export class TcpConnection {
   acked(ack: number): void {
     if (((ack - this.sndUna) | 0) <= 0) return;
     this.sndUna = ack;
+    this.lastAckAt = this.layer.stack.net.sched.now;
     this.unacked = this.unacked.filter((u) => {
       if (((u.end - ack) | 0) <= 0) {
         this.layer.stack.net.sched.cancel(u.timer);
@@ -167,6 +178,8 @@ export class TcpConnection {
 
 export interface TcpListener {
   readonly port: number;
+  /** The local address it is bound to; undefined for every address (INADDR_ANY). */
+  readonly ip?: Ipv4;
   accept(c: TcpConnection): TcpHandlers;
 }
 
@@ -180,9 +193,10 @@ export class TcpLayer {
     return `${lip}:${lport}>${rip}:${rport}`;
   }
 
-  listen(port: number, accept: (c: TcpConnection) => TcpHandlers): boolean {
+  /** Listen on a port (on one local address when `ip` is given); false if the port is taken. */
+  listen(port: number, accept: (c: TcpConnection) => TcpHandlers, ip?: Ipv4): boolean {
     if (this.listeners.has(port)) return false;
-    this.listeners.set(port, { port, accept });
+    this.listeners.set(port, { port, ip, accept });
     return true;
   }
 
@@ -305,7 +319,7 @@ export class TcpLayer {
   private noConnection(ip: Ipv4Packet, seg: TcpSegment): void {
     if (seg.flags.rst) return;
     const l = this.listeners.get(seg.dport);
-    if (seg.flags.syn && !seg.flags.ack && l) {
+    if (seg.flags.syn && !seg.flags.ack && l && (l.ip === undefined || l.ip === ip.dst)) {
       const c = new TcpConnection(this, ip.dst, seg.dport, ip.src, seg.sport, 'SYN_RECEIVED', {});
       c.rcvNxt = (seg.seq + 1) >>> 0;
       this.conns.set(c.key, c);

@@ -33,6 +33,8 @@ import {
 } from '../../net/flow-model';
 import { MSS } from '../../net/tcp';
 import { resolveHost } from './resolve';
+import { reportParseFailure } from '../../shell/parsed-args';
+import type { Parsed as ParsedOptions } from '../../shell/parsed-args';
 
 export const IPERF_VERSION = 'iperf version 2.0.13 (21 Jan 2019) pthreads';
 const SEPARATOR = '------------------------------------------------------------\n';
@@ -215,7 +217,7 @@ Miscellaneous:
 Lowercase unit suffixes count in thousands (1k = 1000), uppercase in 1024s (1K = 1024).
 `;
 
-type ParsedArgs = { ok: true; o: Options } | { ok: false; status: number; out?: string; err?: string };
+type ParsedArgs = ParsedOptions<Options>;
 
 function parseArgs(argv: string[]): ParsedArgs {
   const p = getopt('iperf', argv, {
@@ -268,11 +270,7 @@ function parseArgs(argv: string[]): ParsedArgs {
 
 export function* iperfMain(ctx: ExecContext, argv: string[]): Proc {
   const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    if (parsed.out) ctx.out(parsed.out);
-    if (parsed.err) ctx.err(parsed.err);
-    return parsed.status;
-  }
+  if (!parsed.ok) return reportParseFailure(ctx, parsed);
   const o = parsed.o;
   if (o.mode === 'server') return o.udp ? yield* udpServer(ctx, o) : yield* tcpServer(ctx, o);
   return o.udp ? yield* udpClient(ctx, o) : yield* tcpClient(ctx, o);
