@@ -11,6 +11,7 @@ import { withContrast } from './src/theme/prismContrast';
 import sandboxWorker from './plugins/sandbox-worker';
 import cssCascadeLayers from './plugins/css-cascade-layers';
 import lessonIndex from './plugins/lesson-index';
+import monaco from './plugins/monaco';
 
 const config: Config = {
   title: 'Patchbay',
@@ -73,7 +74,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [sandboxWorker, cssCascadeLayers, lessonIndex],
+  plugins: [sandboxWorker, cssCascadeLayers, lessonIndex, monaco],
 
   themeConfig: {
     colorMode: {

@@ -17,6 +17,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { LAB_FILE_PATH } from '../worker/api';
 
 export interface SourcePos {
   readonly line: number;
@@ -51,6 +52,15 @@ export interface LessonCommand {
   readonly source: 'fence' | 'run';
 }
 
+/** A starter file the page puts into its sandbox before the first prompt (<LabFile path>). */
+export interface LessonFile {
+  /** Absolute path on the lab machine. */
+  readonly path: string;
+  /** The fenced block's text, ending with a newline (as the page renders and seeds it). */
+  readonly content: string;
+  readonly pos: SourcePos;
+}
+
 export interface LessonSource {
   /** The file as given (messages use it). */
   readonly file: string;
@@ -60,6 +70,8 @@ export interface LessonSource {
   readonly description?: string;
   readonly steps: readonly LessonStep[];
   readonly commands: readonly LessonCommand[];
+  /** <LabFile> starter files, in page order (a later one with the same path replaces an earlier one). */
+  readonly files: readonly LessonFile[];
   /** The seed of the page's <Sandbox> (1 unless the page gives a literal one). */
   readonly seed: number;
   /** The first <Sandbox command=...>: typed at the first prompt before anything else. */
@@ -165,12 +177,13 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
   } catch (e) {
     const err = e as { line?: number; column?: number; reason?: string; message?: string };
     problem({ line: err.line ?? 1, column: err.column ?? 1 }, `the MDX does not parse: ${err.reason ?? err.message ?? String(e)}`);
-    return { file, id: docIdOf(opts.docPath ?? file), title: '', steps: [], commands: [], seed: 1, hasStepPanel: false, hasSandbox: false, problems };
+    return { file, id: docIdOf(opts.docPath ?? file), title: '', steps: [], commands: [], files: [], seed: 1, hasStepPanel: false, hasSandbox: false, problems };
   }
 
   let front: Record<string, unknown> = {};
   const steps: LessonStep[] = [];
   const commands: LessonCommand[] = [];
+  const files: LessonFile[] = [];
   let seed = 1;
   let hasStepPanel = false;
   let hasSandbox = false;
@@ -250,6 +263,24 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
     steps.push({ id, title, check: rawCheck === NOT_LITERAL ? undefined : rawCheck, solution, wrong, hints, pos, attrPos });
   };
 
+  /** <LabFile path="/root/x.py"> around one fenced code block: a starter file (src/components/LabFile). */
+  const readLabFile = (el: Jsx): void => {
+    const pos = posOf(el, 0);
+    const rawPath = attr(el, 'path');
+    const codes = (el.children as RootContent[]).filter((c): c is Code => c.type === 'code');
+    const others = (el.children as RootContent[]).filter((c) => c.type !== 'code' && !(c.type === 'text' && c.value.trim() === ''));
+    if (typeof rawPath !== 'string' || !LAB_FILE_PATH.test(rawPath)) {
+      if (rawPath !== NOT_LITERAL) problem(pos, '<LabFile> needs path="/absolute/path" (where the file goes on the lab machine, such as /root/linuxrouter.py)');
+      return;
+    }
+    if (codes.length !== 1 || others.length > 0) {
+      problem(pos, `<LabFile path="${rawPath}"> must hold exactly one fenced code block (\`\`\`python ... \`\`\`) and nothing else, with a blank line after the opening tag`);
+      return;
+    }
+    const value = codes[0]!.value;
+    files.push({ path: rawPath, content: value === '' || value.endsWith('\n') ? value : value + '\n', pos });
+  };
+
   /** Everything on the page but the inside of a Step's hints: commands, the panel, the sandbox. */
   const walk = (n: RootContent): void => {
     if (n.type === 'code') {
@@ -288,6 +319,8 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
         }
         return;
       }
+      case 'LabFile':
+        return readLabFile(n);
       case 'Sandbox': {
         hasSandbox = true;
         const s = attr(n, 'seed');
@@ -300,7 +333,7 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
   };
 
   const visitAll = (n: RootContent): void => {
-    if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && (n.name === 'Step' || n.name === 'Run' || n.name === 'StepPanel' || n.name === 'Sandbox')) {
+    if ((n.type === 'mdxJsxFlowElement' || n.type === 'mdxJsxTextElement') && (n.name === 'Step' || n.name === 'Run' || n.name === 'StepPanel' || n.name === 'Sandbox' || n.name === 'LabFile')) {
       walk(n);
       return;
     }
@@ -323,7 +356,7 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
   const description = typeof front.description === 'string' ? front.description : undefined;
   const id = docIdOf(opts.docPath ?? file, typeof front.id === 'string' ? front.id : undefined);
   return {
-    file, id, title, ...(description !== undefined ? { description } : {}), steps, commands, seed,
+    file, id, title, ...(description !== undefined ? { description } : {}), steps, commands, files, seed,
     ...(startCommand ? { startCommand } : {}), hasStepPanel, hasSandbox, ...(next !== undefined ? { next, nextPos } : {}), problems,
   };
 }

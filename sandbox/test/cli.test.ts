@@ -3,6 +3,9 @@
  * transcript out, and with --lesson the steps reported on stderr as they pass.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../lessons/catalogue';
 
@@ -31,6 +34,16 @@ describe('headless CLI', () => {
     const r = cli(['--fast', '--lesson', 'mininet/01-first-network'], 'mn --topo single,3\nexit\n');
     expect(r.stderr).not.toMatch(/Step \d of 5 done/);
     expect(r.stderr).toContain('[lesson] 0 of 5 steps done');
+  });
+
+  it('--file puts a real file into the lab (default /root/NAME, or the path given); nano says to use it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'patchbay-cli-'));
+    const src = join(dir, 'router.py');
+    writeFileSync(src, 'print("r0")\n');
+    const r = cli(['--fast', '--file', src, '--file', `${src}:/tmp/lab/r.py`], 'cat router.py\ncat /tmp/lab/r.py\nnano router.py\necho $?\n');
+    expect(r.stdout).toContain('root@master1:~# cat router.py\nprint("r0")\nroot@master1:~# cat /tmp/lab/r.py\nprint("r0")\n');
+    expect(r.stdout).toContain("nano: not supported in this sandbox without the browser's editor panel; copy a file in with the headless CLI's --file");
+    expect(r.stdout).toContain('root@master1:~# echo $?\n1\n');
   });
 
   it('an unknown lesson is refused with the list of lessons', () => {

@@ -63,15 +63,20 @@ export type StepsListener = (results: StepResult[]) => void;
  * inputs at the same virtual times on the same seed gives the same sandbox (DESIGN.md, engine
  * principle 1). `close` is the page closing a terminal's tab; `open` is the page's New terminal
  * button (`terminal` is the id the new terminal got); `app` is the ONOS GUI's Activate or
- * Deactivate button (`terminal` 0, `line` 'activate NAME' or 'deactivate NAME').
+ * Deactivate button (`terminal` 0, `line` 'activate NAME' or 'deactivate NAME'); `save` is the
+ * editor panel's Save (`terminal` 0, `path` and `content`), or a file the learner had saved
+ * before a Reset, carried into the new sandbox (at time 0).
  */
 export interface ShareEvent {
   /** Virtual microseconds since the sandbox started. */
   readonly at: number;
   readonly terminal: number;
-  readonly kind: 'line' | 'interrupt' | 'eof' | 'close' | 'open' | 'app';
+  readonly kind: 'line' | 'interrupt' | 'eof' | 'close' | 'open' | 'app' | 'save';
   /** The line (kind 'line'), or the GUI's app action (kind 'app'). */
   readonly line?: string;
+  /** The file saved (kind 'save'): an absolute path on the lab machine, and its whole new content. */
+  readonly path?: string;
+  readonly content?: string;
 }
 
 /** The form of an 'app' share event's line. */
@@ -88,6 +93,9 @@ export const SHARE_LIMITS = {
   lineLength: 2000,
   /** Virtual time: a day. */
   maxAt: 24 * 3600 * 1_000_000,
+  /** A saved file's content, in characters (a lesson's script is a few thousand). */
+  fileLength: 20_000,
+  pathLength: 1000,
 } as const;
 
 export type ReplayResult = { readonly ok: true; readonly events: number } | { readonly ok: false; readonly error: string };
@@ -115,11 +123,59 @@ export interface OnosSnapshot {
   readonly revision: number;
 }
 
+/** A file put into the lab machine when the sandbox starts. */
+export interface LabFileSeed {
+  /** Absolute path; its directories are made if missing. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/**
+ * A <LabFile path> tag's path: absolute, plain characters, no `.` or `..` segment. Lesson CI
+ * (sandbox/lessons/extract.ts) and the page's tag (src/components/LabFile) both check it.
+ */
+export const LAB_FILE_PATH = /^(\/(?!\.\.?(?:\/|$))[A-Za-z0-9._+-]+)+$/;
+
+/** At most this many files are seeded at start (starter files and saved ones each). */
+export const SEED_FILES_LIMIT = 50;
+
 export interface SandboxInitOptions {
   readonly seed?: number;
   /** Virtual seconds per wall second (1 = real time). */
   readonly speed?: number;
+  /** The lesson's starter files (<LabFile>): part of the page, like the seed, so not recorded for share links. */
+  readonly files?: readonly LabFileSeed[];
+  /**
+   * Files the learner saved in the editor before a Reset: written after `files`, and recorded for
+   * share links as saves at time 0 (the link's page does not have them).
+   */
+  readonly savedFiles?: readonly LabFileSeed[];
 }
+
+/** The languages the editor panel highlights. */
+export type EditorLanguage = 'python' | 'shell' | 'yaml' | 'dockerfile' | 'plaintext';
+
+/**
+ * A file for the editor panel. `reason` 'open': nano/vi/code asked for it (the panel shows it and
+ * may take the keyboard); 'saved': a share link's replay saved this content (the panel, if it has
+ * the file open and unmodified, shows the new content; it takes nothing).
+ */
+export interface EditorFileEvent {
+  readonly reason: 'open' | 'saved';
+  /** Absolute path on the lab machine. */
+  readonly path: string;
+  readonly content: string;
+  readonly language: EditorLanguage;
+  /** Not on the disk yet: created by the first save. */
+  readonly isNew: boolean;
+  /** The program that asked (nano, vi, code); '' for 'saved'. */
+  readonly editor: string;
+  /** 1-based line for the cursor (nano +N). */
+  readonly line?: number;
+}
+
+/** saveFile's answer: `error` is the editor's message (nano's "Error writing PATH: ..."). */
+export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 export interface SandboxWorkerApi {
   /** Create (or re-create) the sandbox. Returns the first terminal, on the lab machine. */
@@ -166,6 +222,16 @@ export interface SandboxWorkerApi {
    * session on a real machine: the page's New terminal button. Recorded for share links ('open').
    */
   openTerminal(): TerminalInfo;
+  /**
+   * Where nano/vi/code (and a replay's saves) send files for the editor panel. Events before a
+   * listener is set wait for it. Without this, the commands still succeed (the page has a panel).
+   */
+  onEditorRequest(listener: (e: EditorFileEvent) => void): void;
+  /**
+   * The editor panel's Save: write the whole file (never creating directories, as an editor).
+   * Recorded for share links ('save'). Lesson steps are evaluated again afterwards.
+   */
+  saveFile(path: string, content: string): SaveResult;
 }
 
 /**
@@ -186,7 +252,12 @@ export function shareStateProblem(x: unknown): string | undefined {
     if (typeof e.at !== 'number' || !Number.isInteger(e.at) || e.at < last || e.at > SHARE_LIMITS.maxAt) return `${where} has a time out of order or out of range`;
     last = e.at;
     if (typeof e.terminal !== 'number' || !Number.isInteger(e.terminal) || e.terminal < 0 || e.terminal > 1000) return `${where} names no valid terminal`;
-    if (e.kind !== 'line' && e.kind !== 'interrupt' && e.kind !== 'eof' && e.kind !== 'close' && e.kind !== 'open' && e.kind !== 'app') return `${where} is of an unknown kind`;
+    if (e.kind !== 'line' && e.kind !== 'interrupt' && e.kind !== 'eof' && e.kind !== 'close' && e.kind !== 'open' && e.kind !== 'app' && e.kind !== 'save') return `${where} is of an unknown kind`;
+    if (e.kind === 'save') {
+      if (typeof e.path !== 'string' || !e.path.startsWith('/') || e.path.length > SHARE_LIMITS.pathLength || /[\0\r\n]/.test(e.path)) return `${where} saves a file with no valid path`;
+      if (typeof e.content !== 'string') return `${where} saves a file without its text`;
+      if (e.content.length > SHARE_LIMITS.fileLength) return `${where} saves a file longer than ${SHARE_LIMITS.fileLength} characters`;
+    }
     if (e.kind === 'line' && (typeof e.line !== 'string' || e.line.length > SHARE_LIMITS.lineLength || /[\r\n]/.test(e.line))) return `${where} is not a valid line`;
     if (e.kind === 'app' && (typeof e.line !== 'string' || !SHARE_APP_LINE.test(e.line))) return `${where} is not a valid application action`;
   }

@@ -3,7 +3,9 @@
  * - <Run>cmd</Run>: an inline click-to-run command;
  * - ```sh run fences: a block of click-to-run commands (any language; `run` in the meta string);
  * - <Step id title check solution wrong>goal <Hint>…</Hint></Step>: a lesson step that ticks itself
- *   off (src/components/Steps), and <StepPanel next="…" />: the page's checklist.
+ *   off (src/components/Steps), and <StepPanel next="…" />: the page's checklist;
+ * - <LabFile path="/root/x.py">```python …```</LabFile>: a starter file, shown as a titled code
+ *   block and put into the page's sandboxes (src/components/LabFile).
  * Everything else is the theme's default.
  */
 import React, { type ComponentProps, type ReactNode } from 'react';
@@ -12,6 +14,7 @@ import type { MDXComponentsObject } from '@theme/MDXComponents';
 import Run, { RunnableBlock, textOf } from '@site/src/components/RunnableCommand';
 import Step, { Hint } from '@site/src/components/Steps';
 import StepPanel from '@site/src/components/StepPanel';
+import LabFile from '@site/src/components/LabFile';
 
 type CodeProps = ComponentProps<'code'> & { metastring?: string; title?: string };
 
@@ -37,4 +40,5 @@ export default {
   Step,
   Hint,
   StepPanel,
+  LabFile,
 };

@@ -10,7 +10,10 @@ import { SandboxConnection, type ConnectionSnapshot, type TerminalTab } from './
 import { mountedSandboxes, registerSandbox, type Registration } from './bus';
 import TerminalView from './TerminalView';
 import { decodeShare, shareFragment, shareUrl } from './shareLink';
-import type { ShareState } from '@site/sandbox/worker/api';
+import { rememberSaved, savedFiles, starterFiles } from './labFiles';
+import type { EditorFileEvent, ShareState } from '@site/sandbox/worker/api';
+import Editor from '@site/src/components/Editor';
+import { applyEditorEvent, closeFile, markSaved, NO_FILES, selectFile, type EditorState } from '@site/src/components/Editor/openFiles';
 import type { SandboxProps } from './types';
 import styles from './styles.module.css';
 
@@ -37,6 +40,10 @@ class GuiBoundary extends React.Component<{ children: ReactNode }, { failed: str
 
 /** The ONOS GUI tab's key among the terminal tabs' keys (those are t0, t1, ...). */
 const GUI_KEY = 'onos-gui';
+/** The editor's tab, when the sandbox is too narrow to show the editor beside the terminal. */
+const EDITOR_KEY = 'editor';
+/** From this width (px) the editor panel sits beside the terminal; below it, it is a tab. */
+const SIDE_BY_SIDE_MIN_WIDTH = 960;
 
 const SCREEN_READER_KEY = 'patchbay:screen-reader-mode';
 
@@ -109,9 +116,35 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   /** Focus the new terminal once the next connection is up (the old terminal or button is gone). */
   const focusNextRef = useRef(false);
 
+  /** The editor panel's files: kept across Reset (the saved ones are seeded into the new sandbox). */
+  const [editor, setEditor] = useState<EditorState>(NO_FILES);
+  const [editorFocus, setEditorFocus] = useState(0);
+  /** Narrow sandbox: the editor's tab is selected (it is shown instead of the terminals). */
+  const [editorSelected, setEditorSelected] = useState(false);
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWide(el.clientWidth >= SIDE_BY_SIDE_MIN_WIDTH));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  /** Where this sandbox's saved files are kept (labFiles.ts). */
+  const filesScope = useRef<{ page: string; sandbox: string }>({ page: '', sandbox: '' });
+
+  /** nano/vi/code asked for the panel (or a replay saved a file). */
+  const onEditorFile = useCallback((e: EditorFileEvent) => {
+    setEditor((st) => applyEditorEvent(st, e));
+    if (e.reason !== 'open') return;
+    setEditorSelected(true);
+    // The keyboard follows if the learner was working in this sandbox (typed the command, pressed Run).
+    if (rootRef.current?.contains(document.activeElement)) setEditorFocus((n) => n + 1);
+  }, []);
+
   const restart = useCallback((lines: string[] | null, focusTerminal: boolean) => {
     nextStartRef.current = lines;
     focusNextRef.current = focusTerminal;
+    setEditorSelected(false); // the fresh terminal is shown; the editor keeps its files
     setGeneration((g) => g + 1);
   }, []);
 
@@ -120,6 +153,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     indexRef.current = mountedSandboxes();
     const registration = registerSandbox({
       run(line) {
+        setEditorSelected(false); // the command's output should be seen
         const c = connRef.current;
         if (!c || c.isDead) restart([line], true);
         else c.runLine(line);
@@ -154,6 +188,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     nextStartRef.current = null;
     const scope = id ?? String(indexRef.current);
     const page = window.location.pathname;
+    filesScope.current = { page, sandbox: scope };
     const c = new SandboxConnection({
       workerUrl,
       // The first connection takes the worker the wrapper started early, unless a share link
@@ -161,7 +196,14 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
       prespawnKey: generation === 0 && !replay ? prespawnKey : undefined,
       seed: replay ? replay.seed : seed,
       replay,
+      // The lesson's starter files; the files saved before a Reset (a share link brings its own).
+      files: () => starterFiles(page),
+      savedFiles: () => (replay ? [] : savedFiles(page, scope)),
+      onEditorFile,
       onReplayed: (r) => {
+        if (r.ok && replay) {
+          for (const e of replay.events) if (e.kind === 'save' && e.path !== undefined) rememberSaved(page, scope, e.path, e.content ?? '');
+        }
         if (r.ok) setNotice({ kind: 'info', text: `This sandbox replayed a shared session (${r.events} input${r.events === 1 ? '' : 's'}): it is in the state the link was made in.` });
         else {
           setNotice({ kind: 'error', text: `This share link could not be replayed: ${r.error}. You have a clean sandbox instead.` });
@@ -181,7 +223,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
       c.dispose();
       if (connRef.current === c) connRef.current = null;
     };
-  }, [generation, workerUrl, seed, id, restart, prespawnKey]);
+  }, [generation, workerUrl, seed, id, restart, prespawnKey, onEditorFile]);
 
   // Runs after the TerminalViews of the new connection have opened their terminals.
   useEffect(() => {
@@ -203,18 +245,25 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   useEffect(() => {
     if (guiShown) setGuiMounted(true);
   }, [guiShown]);
-  const tabsVisible = showTabs || snap.tabs.length > 1 || seenOnos;
-  /** Every tab's key in order: the terminals, then the ONOS GUI. */
-  const tabKeys = useMemo(() => [...snap.tabs.map((t) => t.key), ...(seenOnos ? [GUI_KEY] : [])], [snap.tabs, seenOnos]);
-  const shownKey = guiShown ? GUI_KEY : active?.key;
-  const hintId = `${uid}-hint`;
   const dead = snap.status === 'dead';
+  const editorOpen = editor.files.length > 0;
+  /** The editor is a tab of its own (narrow sandbox), else it sits beside the terminals. */
+  const editorTab = editorOpen && !wide;
+  const editorShown = editorTab && editorSelected && !guiShown && !dead;
+  const tabsVisible = showTabs || snap.tabs.length > 1 || seenOnos || editorTab;
+  /** Every tab's key in order: the terminals, the ONOS GUI, the editor. */
+  const tabKeys = useMemo(
+    () => [...snap.tabs.map((t) => t.key), ...(seenOnos ? [GUI_KEY] : []), ...(editorTab ? [EDITOR_KEY] : [])],
+    [snap.tabs, seenOnos, editorTab],
+  );
+  const shownKey = guiShown ? GUI_KEY : editorShown ? EDITOR_KEY : active?.key;
+  const hintId = `${uid}-hint`;
   const [opening, setOpening] = useState(false);
 
   // A new terminal (xterm h1, New terminal) or a switch of tab: focus it if the learner was working in this sandbox.
   const previousShown = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (previousShown.current !== undefined && shownKey !== previousShown.current && shownKey !== GUI_KEY) {
+    if (previousShown.current !== undefined && shownKey !== previousShown.current && shownKey !== GUI_KEY && shownKey !== EDITOR_KEY) {
       const within = rootRef.current?.contains(document.activeElement) ?? false;
       const onTab = document.activeElement?.getAttribute('role') === 'tab';
       if (within && !onTab) active?.term.focus();
@@ -275,9 +324,37 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   };
 
   const selectTab = (key: string) => {
+    setEditorSelected(key === EDITOR_KEY);
     if (key === GUI_KEY) conn?.showGui();
+    else if (key === EDITOR_KEY) conn?.setActive(active?.key ?? ''); // leaves the ONOS GUI
     else conn?.setActive(key);
   };
+
+  // ---------------------------------------------------------------------------------------------
+  // The editor panel
+
+  const saveFile = useCallback(async (path: string, text: string): Promise<string | undefined> => {
+    const r = await connRef.current?.saveFile(path, text);
+    if (!r) return `Error writing ${path}: the sandbox did not answer (press Reset or Restart, then save again)`;
+    if (!r.ok) return r.error;
+    rememberSaved(filesScope.current.page, filesScope.current.sandbox, path, text);
+    setEditor((st) => markSaved(st, path, text));
+    return undefined;
+  }, []);
+
+  const editorStateRef = useRef(editor);
+  editorStateRef.current = editor;
+  const closeEditorFile = useCallback((path: string) => {
+    const next = closeFile(editorStateRef.current, path);
+    setEditor(next);
+    if (next.files.length === 0) {
+      // The last file closed: back to the terminal, as after leaving nano.
+      setEditorSelected(false);
+      requestAnimationFrame(() => connRef.current?.focusActive());
+    }
+  }, []);
+
+  const selectEditorFile = useCallback((path: string) => setEditor((st) => selectFile(st, path)), []);
 
   /** Arrow keys, Home and End move along every tab (terminals and the ONOS GUI); Delete closes a terminal other than the first. */
   const onTabKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -307,6 +384,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   };
 
   const onTabClick = (e: MouseEvent<HTMLButtonElement>, tab: TerminalTab) => {
+    setEditorSelected(false);
     conn?.setActive(tab.key);
     // A pointer click means "type there"; a keyboard activation keeps focus on the tab.
     if (e.detail > 0) requestAnimationFrame(() => tab.term.focus());
@@ -374,11 +452,29 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
                 aria-controls={`${uid}-panel-${GUI_KEY}`}
                 tabIndex={guiShown ? 0 : -1}
                 className={clsx(styles.tab, styles.guiTab, guiShown && styles.tabSelected)}
-                onClick={() => conn?.showGui()}
-                onKeyDown={(e) => onTabKeyDown(e, tabKeys.length - 1)}
+                onClick={() => selectTab(GUI_KEY)}
+                onKeyDown={(e) => onTabKeyDown(e, tabKeys.indexOf(GUI_KEY))}
                 title="ONOS's web GUI (http://127.0.0.1:8181/onos/ui on the lab machine)"
               >
                 ONOS GUI
+              </button>
+            )}
+            {editorTab && (
+              <button
+                key={EDITOR_KEY}
+                ref={tabRef(EDITOR_KEY)}
+                type="button"
+                role="tab"
+                id={`${uid}-tab-${EDITOR_KEY}`}
+                aria-selected={editorShown}
+                aria-controls={`${uid}-panel-${EDITOR_KEY}`}
+                tabIndex={editorShown ? 0 : -1}
+                className={clsx(styles.tab, styles.guiTab, editorShown && styles.tabSelected)}
+                onClick={() => selectTab(EDITOR_KEY)}
+                onKeyDown={(e) => onTabKeyDown(e, tabKeys.indexOf(EDITOR_KEY))}
+                title="The editor panel (nano, vi and code open files here)"
+              >
+                Editor
               </button>
             )}
           </div>
@@ -470,46 +566,59 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
         </div>
       )}
 
-      <div className={styles.area} style={{ height: cssHeight(height) }}>
-        {snap.tabs.map((tab) => {
-          const selected = tab.key === shownKey;
-          return (
+      <div className={styles.workspace}>
+        <div className={styles.area} style={{ height: cssHeight(height) }} hidden={editorShown}>
+          {snap.tabs.map((tab) => {
+            const selected = tab.key === shownKey;
+            return (
+              <div
+                key={tab.key}
+                id={`${uid}-panel-${tab.key}`}
+                className={styles.panel}
+                hidden={!selected}
+                {...(tabsVisible
+                  ? { role: 'tabpanel', 'aria-labelledby': `${uid}-tab-${tab.key}` }
+                  : { role: 'group', 'aria-label': `Terminal ${tab.title}` })}
+              >
+                <TerminalView tab={tab} describedBy={hintId} />
+              </div>
+            );
+          })}
+          {seenOnos && onos && (
             <div
-              key={tab.key}
-              id={`${uid}-panel-${tab.key}`}
-              className={styles.panel}
-              hidden={!selected}
-              {...(tabsVisible
-                ? { role: 'tabpanel', 'aria-labelledby': `${uid}-tab-${tab.key}` }
-                : { role: 'group', 'aria-label': `Terminal ${tab.title}` })}
+              id={`${uid}-panel-${GUI_KEY}`}
+              className={clsx(styles.panel, styles.guiPanel)}
+              hidden={!guiShown}
+              role="tabpanel"
+              aria-labelledby={`${uid}-tab-${GUI_KEY}`}
             >
-              <TerminalView tab={tab} describedBy={hintId} />
+              {guiMounted && (
+                <GuiBoundary>
+                  <Suspense fallback={<p className={styles.guiLoading}>Loading the ONOS GUI…</p>}>
+                    <OnosGuiPanel feed={onos} visible={guiShown} />
+                  </Suspense>
+                </GuiBoundary>
+              )}
             </div>
-          );
-        })}
-        {seenOnos && onos && (
+          )}
+          {dead && (
+            <div role="alert" className={clsx('alert alert--danger', styles.dead)}>
+              <span>{snap.problem} </span>
+              <button ref={restartButtonRef} type="button" className="button button--sm button--danger" onClick={() => restart(null, true)}>
+                Restart
+              </button>
+            </div>
+          )}
+        </div>
+        {editorOpen && (
           <div
-            id={`${uid}-panel-${GUI_KEY}`}
-            className={clsx(styles.panel, styles.guiPanel)}
-            hidden={!guiShown}
-            role="tabpanel"
-            aria-labelledby={`${uid}-tab-${GUI_KEY}`}
+            id={`${uid}-panel-${EDITOR_KEY}`}
+            className={clsx(styles.editorPane, editorTab && styles.editorPaneTab)}
+            style={{ height: cssHeight(height) }}
+            hidden={editorTab && !editorShown}
+            {...(editorTab ? { role: 'tabpanel', 'aria-labelledby': `${uid}-tab-${EDITOR_KEY}` } : { role: 'region', 'aria-label': 'Editor' })}
           >
-            {guiMounted && (
-              <GuiBoundary>
-                <Suspense fallback={<p className={styles.guiLoading}>Loading the ONOS GUI…</p>}>
-                  <OnosGuiPanel feed={onos} visible={guiShown} />
-                </Suspense>
-              </GuiBoundary>
-            )}
-          </div>
-        )}
-        {dead && (
-          <div role="alert" className={clsx('alert alert--danger', styles.dead)}>
-            <span>{snap.problem} </span>
-            <button ref={restartButtonRef} type="button" className="button button--sm button--danger" onClick={() => restart(null, true)}>
-              Restart
-            </button>
+            <Editor state={editor} onSelect={selectEditorFile} onSave={saveFile} onClose={closeEditorFile} focusRequest={editorFocus} instance={uid} />
           </div>
         )}
       </div>

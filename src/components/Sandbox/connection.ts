@@ -12,7 +12,9 @@
 import * as Comlink from 'comlink';
 import type { Terminal } from '@xterm/xterm';
 import type { FitAddon } from '@xterm/addon-fit';
-import type { CompletionResult, ReplayResult, SandboxWorkerApi, ShareState, StepResult, TerminalEvent, TerminalInfo } from '@site/sandbox/worker/api';
+import type {
+  CompletionResult, EditorFileEvent, LabFileSeed, ReplayResult, SandboxWorkerApi, SaveResult, ShareState, StepResult, TerminalEvent, TerminalInfo,
+} from '@site/sandbox/worker/api';
 import { attachSandbox, reportResults, type StepsSink } from '@site/src/components/Steps/store';
 import { TerminalController, type TerminalState } from './terminalController';
 import { addToHistory, loadHistory, saveHistory, type HistoryStorage } from './lineEditor';
@@ -71,6 +73,15 @@ export interface ConnectionOptions {
   readonly replay?: ShareState;
   /** How the replay went (a refused one leaves a sandbox the caller should replace). */
   onReplayed?(result: ReplayResult): void;
+  /**
+   * The lesson's starter files, and the files the learner saved before a Reset (labFiles.ts), read
+   * when the sandbox starts: after every effect of the render that created this connection, so a
+   * <LabFile> later on the page has registered (see start()).
+   */
+  files?(): readonly LabFileSeed[];
+  savedFiles?(): readonly LabFileSeed[];
+  /** nano/vi/code asked for the editor panel, or a replay saved a file. */
+  onEditorFile?(e: EditorFileEvent): void;
 }
 
 /** Replaying a long shared session can take a while; it is still bounded by the worker's event budget. */
@@ -133,6 +144,11 @@ export class SandboxConnection {
   // Life cycle
 
   async start(): Promise<void> {
+    // The page's <LabFile> tags register in their own effects, which can run after the one that
+    // called start() (a page reached by client-side navigation renders everything in one commit):
+    // React runs all of a commit's effects before the next microtask.
+    await Promise.resolve();
+    if (this.disposed) return;
     const primary = this.snapshot.tabs[0]!;
     let worker: Worker;
     try {
@@ -153,10 +169,14 @@ export class SandboxConnection {
     const api = Comlink.wrap<SandboxWorkerApi>(worker);
     this.api = api;
     try {
-      const info = await this.call(() => api.init({ seed: this.opts.seed }), START_TIMEOUT_MS, 'The sandbox did not start within 20 seconds.');
+      const init = { seed: this.opts.seed, files: this.opts.files?.() ?? [], savedFiles: this.opts.savedFiles?.() ?? [] };
+      const info = await this.call(() => api.init(init), START_TIMEOUT_MS, 'The sandbox did not start within 20 seconds.');
       if (!info || this.disposed) return;
       primary.id = info.id;
       await this.call(() => api.onTerminalRequest(Comlink.proxy((t: TerminalInfo) => this.openRequested(t))));
+      await this.call(() => api.onEditorRequest(Comlink.proxy((e: EditorFileEvent) => {
+        if (!this.disposed) this.opts.onEditorFile?.(e);
+      })));
       await this.listen(primary);
       await this.attachSteps(api);
       const replay = this.opts.replay;
@@ -185,6 +205,17 @@ export class SandboxConnection {
     if (!api) return undefined;
     try {
       return await this.call(() => api.shareState());
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The editor panel's Save (undefined when the sandbox is not there to answer). */
+  async saveFile(path: string, content: string): Promise<SaveResult | undefined> {
+    const api = this.api;
+    if (!api || this.snapshot.status === 'dead') return undefined;
+    try {
+      return await this.call<SaveResult>(() => api.saveFile(path, content) as Promise<SaveResult>);
     } catch {
       return undefined;
     }

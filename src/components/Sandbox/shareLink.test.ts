@@ -19,6 +19,17 @@ describe('share links', () => {
     expect(d).toEqual({ ok: true, sandbox: 1, state });
   });
 
+  it('round-trips an editor save with its path and whole content', () => {
+    const saved: ShareState = {
+      seed: 1,
+      events: [
+        { at: 0, terminal: 0, kind: 'save', path: '/root/linuxrouter.py', content: 'ip = "10.0.1.1/24"\n# ünïcode\n' },
+        { at: 2_000_000, terminal: 1, kind: 'line', line: 'python3 linuxrouter.py' },
+      ],
+    };
+    expect(decodeShare(encodeShare(saved))).toEqual({ ok: true, sandbox: 0, state: saved });
+  });
+
   it('builds a URL on the same page whose fragment decodes', () => {
     const url = shareUrl({ origin: 'http://localhost:3000', pathname: '/docs/mininet/first-network', search: '' }, state);
     expect(url.startsWith('http://localhost:3000/docs/mininet/first-network#share=1.0.')).toBe(true);

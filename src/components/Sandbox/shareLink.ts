@@ -4,7 +4,7 @@
  * fragment never reaches a server; the page's path says which lesson (or the playground).
  *
  * Format: `#share=1.<sandbox index>.<checksum>.<payload>`, payload = base64url(UTF-8 JSON
- * {s: seed, e: [[Δat µs, terminal, kind, line?], ...]}), checksum = FNV-1a 32 of the payload in
+ * {s: seed, e: [[Δat µs, terminal, kind, line?], ...]}; an editor save is [Δat, 0, kind, path, content]), checksum = FNV-1a 32 of the payload in
  * hex, so an edited or truncated link is told apart from a real one. Pure functions: no DOM.
  */
 import { SHARE_LIMITS, shareStateProblem, type ShareEvent, type ShareState } from '@site/sandbox/worker/api';
@@ -15,7 +15,7 @@ const VERSION = '1';
 export const MAX_FRAGMENT = 60_000;
 
 /** Kinds by their number in a link: only ever appended to, so older links keep their meaning. */
-const KINDS: readonly ShareEvent['kind'][] = ['line', 'interrupt', 'eof', 'close', 'open', 'app'];
+const KINDS: readonly ShareEvent['kind'][] = ['line', 'interrupt', 'eof', 'close', 'open', 'app', 'save'];
 
 export type DecodedShare = { ok: true; sandbox: number; state: ShareState } | { ok: false; error: string };
 
@@ -46,7 +46,8 @@ export function encodeShare(state: ShareState, sandbox = 0): string {
   let last = 0;
   const e = state.events.map((ev) => {
     const row: (number | string)[] = [ev.at - last, ev.terminal, KINDS.indexOf(ev.kind)];
-    if (ev.line !== undefined) row.push(ev.line);
+    if (ev.kind === 'save') row.push(ev.path ?? '', ev.content ?? '');
+    else if (ev.line !== undefined) row.push(ev.line);
     last = ev.at;
     return row;
   });
@@ -91,7 +92,8 @@ export function decodeShare(fragment: string): DecodedShare {
     const kind = KINDS[row[2]];
     if (!kind) return { ok: false, error: DAMAGED };
     at += row[0];
-    events.push(row.length > 3 ? { at, terminal: row[1], kind, line: row[3] as string } : { at, terminal: row[1], kind });
+    if (kind === 'save') events.push({ at, terminal: row[1], kind, path: row[3] as string, content: row[4] as string });
+    else events.push(row.length > 3 ? { at, terminal: row[1], kind, line: row[3] as string } : { at, terminal: row[1], kind });
   }
   const state = { seed: s as number, events };
   const problem = shareStateProblem(state);
