@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['sandbox/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Python programs wait for the emulated network by WebAssembly stack switching (sandbox/cli/python-node.ts).
+    execArgv: ['--experimental-wasm-stack-switching'],
   },
 });

@@ -12,7 +12,7 @@
  *   (.docusaurus/patchbay-sandbox-worker/reload.js) that reloads the page when hot-updated: the
  *   page then starts the new worker.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { LoadContext, Plugin } from '@docusaurus/types';
@@ -21,8 +21,60 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 export const WORKER_OUT = 'static/sandbox-worker/worker.js';
 const ENTRY = 'sandbox/worker/worker.ts';
 
+/** Pyodide's runtime files, served from the site (reference/toolchain.md: Pyodide offline). */
+export const PYODIDE_OUT = 'static/pyodide';
+const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+/** Copy Pyodide next to the worker (skipped when the copy is already current). */
+function copyPyodide(siteDir: string): void {
+  const from = path.join(siteDir, 'node_modules/pyodide');
+  const to = path.join(siteDir, PYODIDE_OUT);
+  mkdirSync(to, { recursive: true });
+  for (const f of PYODIDE_FILES) {
+    const src = path.join(from, f);
+    const dst = path.join(to, f);
+    if (existsSync(dst) && statSync(dst).size === statSync(src).size && statSync(dst).mtimeMs >= statSync(src).mtimeMs) continue;
+    copyFileSync(src, dst);
+  }
+}
+
+/**
+ * `import files from 'patchbay:python-files'`: the sources under sandbox/python (the mininet
+ * package and the host module) as { relative path: text }, read at bundle time and watched.
+ */
+function pythonFilesPlugin(siteDir: string): esbuild.Plugin {
+  const dir = path.join(siteDir, 'sandbox/python');
+  return {
+    name: 'patchbay-python-files',
+    setup(build) {
+      build.onResolve({ filter: /^patchbay:python-files$/ }, () => ({ path: 'python-files', namespace: 'patchbay' }));
+      build.onLoad({ filter: /.*/, namespace: 'patchbay' }, () => {
+        const files: Record<string, string> = {};
+        const dirs: string[] = [];
+        const walk = (sub: string): void => {
+          dirs.push(path.join(dir, sub));
+          for (const name of readdirSync(path.join(dir, sub)).sort()) {
+            const rel = sub ? `${sub}/${name}` : name;
+            if (statSync(path.join(dir, rel)).isDirectory()) {
+              if (name !== '__pycache__') walk(rel);
+            } else if (name.endsWith('.py')) files[rel] = readFileSync(path.join(dir, rel), 'utf8');
+          }
+        };
+        walk('');
+        return {
+          contents: `export default ${JSON.stringify(files)};`,
+          loader: 'js',
+          watchDirs: dirs,
+          watchFiles: Object.keys(files).map((f) => path.join(dir, f)),
+        };
+      });
+    },
+  };
+}
+
 function options(siteDir: string, production: boolean): esbuild.BuildOptions {
   return {
+    plugins: [pythonFilesPlugin(siteDir)],
     entryPoints: [path.join(siteDir, ENTRY)],
     outfile: path.join(siteDir, WORKER_OUT),
     bundle: true,
@@ -101,7 +153,7 @@ function watch(siteDir: string, reloadModule: string): Promise<void> {
   };
   globalState[WATCH_KEY] = { ready };
   void esbuild
-    .context({ ...options(siteDir, false), plugins: [report] })
+    .context({ ...options(siteDir, false), plugins: [pythonFilesPlugin(siteDir), report] })
     .then((ctx) => ctx.watch())
     .catch((e: unknown) => firstFailed(e instanceof Error ? e : new Error(String(e))));
   return ready;
@@ -115,6 +167,7 @@ export default function sandboxWorkerPlugin(context: LoadContext): Plugin {
       return isDevServer() ? [reloadModule] : [];
     },
     async loadContent() {
+      copyPyodide(context.siteDir);
       if (isDevServer()) {
         await watch(context.siteDir, reloadModule);
       } else {

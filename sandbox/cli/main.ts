@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 import { Sandbox } from '../src/sandbox';
 import type { Session } from '../src/shell/session';
 import { resolvePath } from '../src/fs/vfs';
+import { placeFile } from '../src/fs/edit-file';
+import { nodePythonLoader } from './python-node';
 import { Pacer } from '../worker/pacer';
 import { findLesson, lessons } from '../lessons/catalogue';
 import { StepTracker } from '../lessons/tracker';
@@ -23,7 +25,8 @@ const USAGE = `usage: npm run -s sandbox -- [--fast] [--seed N] [--max-run SECON
   --fast        run each command as fast as possible (virtual time does not follow the clock)
   --seed N      seed for the emulator's random choices (MACs, timings); default 1
   --max-run S   interrupt a command still running after S virtual seconds; default 10
-  --lesson ID   follow a lesson's steps (mininet/first-network): each is reported on stderr as it passes
+  --lesson ID   follow a lesson's steps (mininet/first-network): each is reported on stderr as it passes;
+                the lesson's starter files (<LabFile>) are put into the lab first
   --file SPEC   copy a file from the real disk into the lab machine (default destination /root/)
 `;
 
@@ -64,6 +67,13 @@ function main(): void {
   if (!(maxRun > 0)) fail(`--max-run must be a positive number of seconds, not '${o['max-run']}'`);
 
   const sandbox = new Sandbox({ seed });
+  sandbox.python = nodePythonLoader(seed);
+  sandbox.liveTerminals = process.stdout.isTTY === true;
+  // A lesson's starter files (<LabFile>) are there before the first prompt, as on its page.
+  for (const f of lesson?.files ?? []) {
+    const err = placeFile(sandbox.fs, f.path, f.content);
+    if (err) fail(`cannot write the lesson's file ${err}`);
+  }
   for (const spec of o.file ?? []) {
     const colon = spec.lastIndexOf(':');
     const hostPath = colon > 0 ? spec.slice(0, colon) : spec;
@@ -76,10 +86,8 @@ function main(): void {
     let dest = colon > 0 ? spec.slice(colon + 1) : `/root/${basename(hostPath)}`;
     dest = resolvePath(dest, '/root');
     if (sandbox.fs.isDir(dest)) dest = `${dest}/${basename(hostPath)}`;
-    const dir = dest.slice(0, dest.lastIndexOf('/')) || '/';
-    sandbox.fs.mkdir(dir, true);
-    const err = sandbox.fs.writeFile(dest, content);
-    if (err) fail(`cannot write ${dest} in the lab: ${err}`);
+    const err = placeFile(sandbox.fs, dest, content);
+    if (err) fail(`cannot put ${hostPath} into the lab: ${err}`);
   }
 
   const session = sandbox.openSession();
@@ -128,7 +136,7 @@ function piped(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs: numb
 
   const runToReady = async (): Promise<void> => {
     if (fast) {
-      sandbox.settle(session, maxRunUs);
+      await sandbox.settleAsync(session, maxRunUs);
       return;
     }
     const startedAt = sandbox.now;
@@ -197,7 +205,7 @@ function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs
     startedAt = sandbox.now;
     interrupted = false;
     pacer?.kick();
-    if (fast) sandbox.settle(session, maxRunUs ?? 3600e6);
+    if (fast) void sandbox.settleAsync(session, maxRunUs ?? 3600e6);
     else if (maxRunUs !== undefined) {
       const watch = setInterval(() => {
         if (!session.busy) return clearInterval(watch);
@@ -235,7 +243,7 @@ function interactive(sandbox: Sandbox, session: Session, fast: boolean, maxRunUs
         editor.cursor = 0;
       }
       session.interrupt();
-      if (fast) sandbox.settle(session);
+      if (fast) void sandbox.settleAsync(session);
     });
     rl.on('close', () => {
       if (session.closed) return;

@@ -11,7 +11,7 @@ import { formatProblem, verifyLesson } from './verify';
 
 const USAGE = 'usage: npm run -s lessons [-- FILE.mdx ...]\n  checks every lesson under docs/ (or the files given): steps valid, solutions pass, wrong attempts fail, page commands run\n';
 
-function main(): number {
+async function main(): Promise<number> {
   let positionals: string[];
   try {
     const a = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
@@ -37,7 +37,7 @@ function main(): number {
     const lesson = loadPage(f);
     if (lesson.steps.length === 0 && lesson.commands.length === 0 && !lesson.startCommand && lesson.problems.length === 0) continue;
     checked++;
-    const r = verifyLesson(lesson);
+    const r = await verifyLesson(lesson);
     const linkProblems = nextLinkProblems([lesson]);
     if (linkProblems.length) r.problems.push(...linkProblems);
     if (r.problems.length === 0) {
@@ -57,4 +57,4 @@ function main(): number {
   return problems ? 1 : 0;
 }
 
-process.exitCode = main();
+void main().then((code) => (process.exitCode = code));

@@ -3,7 +3,7 @@
  * the page runs, in fast mode. For a lesson with steps 1..n:
  *
  * 1. every check validates against the vocabulary (sandbox/src/lessons/checks.ts);
- * Every fresh sandbox first runs the page's <Sandbox command>, as the page does.
+ * Every fresh sandbox first gets the page's <LabFile>s and runs its <Sandbox command>, as the page does.
  * 2. on one fresh sandbox, the solutions run in order: step k's check must not pass before its
  *    own solution (it would tick for free) and must pass after its solution's last command;
  * 3. each wrong attempt of step k runs on a fresh sandbox after the solutions of steps 1..k-1,
@@ -17,10 +17,12 @@
  * Every problem names the file, line and column, and says what to fix.
  */
 import { Sandbox } from '../src/sandbox';
+import { nodePythonLoader } from '../cli/python-node';
 import type { Session } from '../src/shell/session';
 import { parseCheck, type Check } from '../src/lessons/checks';
 import { evaluate } from '../src/lessons/evaluate';
-import type { LessonCommand, LessonProblem, LessonSource, LessonStep, SourcePos } from './extract';
+import { placeFile } from '../src/fs/edit-file';
+import type { LessonCommand, LessonFile, LessonProblem, LessonSource, LessonStep, SourcePos } from './extract';
 
 export interface VerifyOptions {
   /** Interrupt a command still running after this many virtual microseconds (default 60 s: a pingall over a broken link takes a while). */
@@ -58,8 +60,13 @@ class LessonRun {
   readonly session: Session;
   private output = '';
 
-  constructor(seed: number, private readonly maxRunUs: number) {
+  constructor(seed: number, private readonly maxRunUs: number, files: readonly LessonFile[] = []) {
     this.sb = new Sandbox({ seed });
+    this.sb.python = nodePythonLoader(seed);
+    // The page seeds its <LabFile>s before the first prompt, and has an editor panel: nano, vi and
+    // code open files there (and, unsaved, leave them as they are).
+    for (const f of files) placeFile(this.sb.fs, f.path, f.content);
+    this.sb.onEditorRequest(() => {});
     this.session = this.sb.openSession();
     this.session.onOutput((t) => (this.output += t));
   }
@@ -69,14 +76,20 @@ class LessonRun {
    * finished (THINK_TIME_US: nobody types within a millisecond, and timers such as ARP retries
    * run meanwhile); returns its output and how it ended.
    */
-  run(line: string): { output: string; ended: 'ready' | 'interrupted' | 'budget' | 'closed' } {
+  async run(line: string): Promise<{ output: string; ended: 'ready' | 'interrupted' | 'budget' | 'closed' }> {
     this.output = '';
     if (this.session.closed) return { output: '', ended: 'closed' };
     this.sb.idle(THINK_TIME_US);
     this.output = '';
     this.session.submit(line);
-    const ended = this.sb.settle(this.session, this.maxRunUs);
+    const ended = await this.sb.settleAsync(this.session, this.maxRunUs);
     return { output: this.output, ended };
+  }
+
+  /** End the run: its processes stop, and a Python program it left waiting unwinds first. */
+  async close(): Promise<void> {
+    this.sb.dispose();
+    await this.sb.python?.ready?.idle();
   }
 
   passes(check: Check): { passed: boolean; detail?: string } {
@@ -88,16 +101,16 @@ function quote(cmds: readonly string[]): string {
   return cmds.map((c) => `\`${c}\``).join(', ');
 }
 
-export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): VerifyReport {
+export async function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const maxRunUs = opts.maxRunUs ?? 60_000_000;
   const problems: LessonProblem[] = [...lesson.problems];
   const at = (pos: SourcePos, message: string, step?: string): void => {
     problems.push(step === undefined ? { file: lesson.file, ...pos, message } : { file: lesson.file, ...pos, step, message });
   };
-  const fresh = (): LessonRun => {
-    const run = new LessonRun(lesson.seed, maxRunUs);
-    if (lesson.startCommand) run.run(lesson.startCommand.command);
-    for (const c of opts.setup ?? []) run.run(c);
+  const fresh = async (): Promise<LessonRun> => {
+    const run = new LessonRun(lesson.seed, maxRunUs, lesson.files);
+    if (lesson.startCommand) await run.run(lesson.startCommand.command);
+    for (const c of opts.setup ?? []) await run.run(c);
     return run;
   };
 
@@ -119,9 +132,9 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
   let commandsRun = 0;
 
   /** Run commands, reporting ones the emulator cannot finish; false when the run cannot go on. */
-  const runAll = (run: LessonRun, cmds: readonly string[], pos: SourcePos, what: string, step: string | undefined, after?: (i: number) => boolean): boolean => {
+  const runAll = async (run: LessonRun, cmds: readonly string[], pos: SourcePos, what: string, step: string | undefined, after?: (i: number) => boolean): Promise<boolean> => {
     for (let i = 0; i < cmds.length; i++) {
-      const r = run.run(cmds[i]!);
+      const r = await run.run(cmds[i]!);
       commandsRun++;
       if (r.ended === 'closed') {
         at(pos, `${what}: \`${cmds[i]}\` was typed after the terminal closed (an earlier \`exit\`?)`, step);
@@ -144,51 +157,53 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
 
   // 2. solutions in order
   if (runnable && lesson.steps.length > 0) {
-    const run = fresh();
+    const run = await fresh();
     for (const s of lesson.steps) {
       const check = checks.get(s)!;
       const before = run.passes(check);
       if (before.passed) {
         at(s.pos, `the check already passes before the step's solution runs (after the earlier steps' solutions), so the step would tick itself off for free; make the check test what this step asks${before.detail ? ` (it passed with: ${before.detail})` : ''}`, s.id);
       }
-      if (!runAll(run, s.solution, s.attrPos.solution ?? s.pos, 'the solution', s.id)) break;
+      if (!(await runAll(run, s.solution, s.attrPos.solution ?? s.pos, 'the solution', s.id))) break;
       const after = run.passes(check);
       if (after.passed) solutionsPassed++;
       else {
         at(s.attrPos.solution ?? s.pos, `the solution ${quote(s.solution)} does not pass the check: ${after.detail ?? 'it fails'}; fix the solution or the check`, s.id);
       }
     }
+    await run.close();
   }
 
   // 3. wrong attempts, each after the earlier steps' solutions
   if (runnable) {
-    lesson.steps.forEach((s, k) => {
+    for (const [k, s] of lesson.steps.entries()) {
       const check = checks.get(s)!;
       for (const attempt of s.wrong) {
         wrongAttempts++;
-        const run = fresh();
+        const run = await fresh();
         for (const earlier of lesson.steps.slice(0, k)) {
-          for (const c of earlier.solution) run.run(c);
+          for (const c of earlier.solution) await run.run(c);
         }
         let passedAt = -1;
-        const ok = runAll(run, attempt, s.attrPos.wrong ?? s.pos, 'a wrong attempt', s.id, (i) => {
+        const ok = await runAll(run, attempt, s.attrPos.wrong ?? s.pos, 'a wrong attempt', s.id, (i) => {
           if (run.passes(check).passed) {
             passedAt = i;
             return false;
           }
           return true;
         });
+        await run.close();
         if (passedAt >= 0) {
           at(s.attrPos.wrong ?? s.pos, `the wrong attempt ${quote(attempt)} passes the check (after \`${attempt[passedAt]}\`); make the check stricter, or remove the attempt if it is in fact right`, s.id);
         } else if (ok) wrongAttemptsFailed++;
       }
-    });
+    }
   }
 
   // 4. the prose's click-to-run commands, in page order (after the start command, checked too)
   if (lesson.commands.length > 0 || lesson.startCommand) {
-    const run = new LessonRun(lesson.seed, maxRunUs);
-    if (lesson.startCommand) runAll(run, [lesson.startCommand.command], lesson.startCommand.pos, "the <Sandbox command>", undefined);
+    const run = new LessonRun(lesson.seed, maxRunUs, lesson.files);
+    if (lesson.startCommand) await runAll(run, [lesson.startCommand.command], lesson.startCommand.pos, "the <Sandbox command>", undefined);
     const passedOnce = new Set<LessonStep>();
     const note = (c: LessonCommand): void => {
       for (const [s, check] of checks) {
@@ -203,7 +218,7 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
     };
     if (lesson.startCommand) note(lesson.startCommand);
     for (const c of lesson.commands) {
-      if (!runOne(run, c)) break;
+      if (!(await runOne(run, c))) break;
       note(c);
     }
     if (runnable) {
@@ -213,9 +228,10 @@ export function verifyLesson(lesson: LessonSource, opts: VerifyOptions = {}): Ve
         }
       }
     }
+    await run.close();
   }
 
-  function runOne(run: LessonRun, c: LessonCommand): boolean {
+  function runOne(run: LessonRun, c: LessonCommand): Promise<boolean> {
     const where = c.source === 'fence' ? 'run block' : '<Run>';
     return runAll(run, [c.command], c.pos, `the page's command (${where})`, undefined);
   }

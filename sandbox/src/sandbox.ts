@@ -11,6 +11,7 @@ import { Network } from './net/network';
 import type { Micros } from './sim/time';
 import { Vfs } from './fs/vfs';
 import { seedFilesystem } from './fs/seed-files';
+import type { EditorRequest } from './fs/edit-file';
 import { LabMachine } from './devices/lab-machine';
 import type { Host } from './devices/host';
 import { CommandRegistry } from './shell/registry';
@@ -22,6 +23,7 @@ import { allCommands } from './commands';
 import type { Mininet } from './mininet/mininet';
 import { LessonLog } from './lessons/lesson-log';
 import { Onos } from './onos/onos';
+import type { PythonLoader } from './python/runtime';
 
 export interface SandboxOptions {
   readonly seed?: number;
@@ -42,6 +44,13 @@ export class Sandbox {
   readonly lessonLog = new LessonLog();
   /** The ONOS controller installed on the lab machine (stopped until onos-service/service starts it). */
   readonly onos: Onos;
+  /**
+   * Python (Pyodide), supplied by the host: the browser worker loads it from the site, the
+   * headless CLI and tests from node_modules. Undefined where there is none.
+   */
+  python: PythonLoader | undefined;
+  /** True when a person watches the terminals live (the browser): progress lines are shown and erased. */
+  liveTerminals = false;
   private nextSessionId = 1;
   private nextPid: number;
 
@@ -74,6 +83,20 @@ export class Sandbox {
     return this.terminalRequests.size > 0;
   }
 
+  private editorRequests = new Set<(r: EditorRequest) => void>();
+
+  /** The UI registers here to show a file in its editor panel when `nano FILE` (vi, code) is typed. */
+  onEditorRequest(l: (r: EditorRequest) => void): () => void {
+    this.editorRequests.add(l);
+    return () => this.editorRequests.delete(l);
+  }
+
+  /** Ask the UI to open a file in its editor panel; false when nothing can show one (headless). */
+  requestEditor(r: EditorRequest): boolean {
+    for (const l of this.editorRequests) l(r);
+    return this.editorRequests.size > 0;
+  }
+
   get seed(): number {
     return this.net.seed;
   }
@@ -93,12 +116,23 @@ export class Sandbox {
     return s;
   }
 
+  /** The sandbox is being replaced (Start over): end every process, so none keeps Python busy. */
+  dispose(): void {
+    for (const s of this.sessions) s.killAll();
+    this.sessions.clear();
+  }
+
   closeSession(s: Session): void {
     this.sessions.delete(s);
   }
 
   get now(): Micros {
     return this.net.sched.now;
+  }
+
+  /** True while a process waits on work outside the simulation (Python): time is frozen. */
+  get frozen(): boolean {
+    return this.net.sched.frozen;
   }
 
   nextEventTime(): Micros | undefined {
@@ -115,12 +149,14 @@ export class Sandbox {
    * `maxRun` virtual microseconds is interrupted (Ctrl-C, with its normal output); one that
    * burns the event budget is interrupted with a warning. Returns how it ended.
    */
-  settle(session: Session, maxRun: Micros = 10_000_000): 'ready' | 'interrupted' | 'budget' {
+  settle(session: Session, maxRun: Micros = 10_000_000): 'ready' | 'interrupted' | 'budget' | 'external' {
     const sched = this.net.sched;
     let deadline = sched.now + maxRun;
     const start = sched.eventsRun;
     let interrupted = false;
     while (session.busy && !session.closed) {
+      // Outside work (Python) must finish before anything else happens: see settleAsync.
+      if (sched.frozen) return 'external';
       if (sched.eventsRun - start > EVENT_BUDGET) {
         session.write(`\n*** sandbox: stopped after ${EVENT_BUDGET} events without finishing (a runaway command?)\n`);
         session.interrupt();
@@ -144,6 +180,28 @@ export class Sandbox {
       deadline = sched.now + maxRun;
     }
     return interrupted ? 'interrupted' : 'ready';
+  }
+
+  /**
+   * settle, waiting for outside work (Python programs, Pyodide loading) whenever it holds
+   * the clock. Virtual time does not pass while it waits, so results do not depend on how
+   * fast the host machine runs Python.
+   */
+  async settleAsync(session: Session, maxRun: Micros = 10_000_000): Promise<'ready' | 'interrupted' | 'budget'> {
+    const sched = this.net.sched;
+    const deadline = sched.now + maxRun;
+    for (;;) {
+      const r = this.settle(session, Math.max(1, deadline - sched.now));
+      if (r !== 'external') return r;
+      await new Promise<void>((resolve) => {
+        if (!sched.frozen) return resolve();
+        const off = sched.onExternalEnd(() => {
+          if (sched.frozen) return;
+          off();
+          resolve();
+        });
+      });
+    }
   }
 
   /** Let background activity run for `us` of virtual time (fast mode's "time passes"). */

@@ -46,7 +46,7 @@ describe('authoring guide examples', () => {
     const src = readFileSync(join(dir, page), 'utf8');
     const examples = fences(src).filter((f) => /check=\{\{/.test(f.body) || /<Step\b/.test(f.body));
     if (examples.length === 0) continue;
-    it(`${page}: ${examples.length} examples`, () => {
+    it(`${page}: ${examples.length} examples`, async () => {
       const problems: string[] = [];
       for (const f of examples) {
         const where = `docs/authoring/${page}:${f.line}`;
@@ -54,11 +54,11 @@ describe('authoring guide examples', () => {
         if (earlier) {
           const setup = earlier[1] === 'none' ? [] : earlier[1]!.split(', then ');
           const lesson = exampleLesson(where, f.body);
-          const r = verifyLesson(lesson, { setup });
+          const r = await verifyLesson(lesson, { setup });
           problems.push(...r.problems.map((p) => `${where}: ${p.message}`));
           if (r.steps !== 1) problems.push(`${where}: the example's attributes were not read`);
         } else if (/<StepPanel/.test(f.body) && /<Sandbox/.test(f.body) && /<Step\b/.test(f.body)) {
-          const r = verifyLesson(extractLesson(where, f.body));
+          const r = await verifyLesson(extractLesson(where, f.body));
           problems.push(...r.problems.map(formatProblem));
           if (r.steps === 0) problems.push(`${where}: no steps read from the example page`);
         } else {

@@ -10,9 +10,9 @@ import { formatProblem, verifyLesson } from '../lessons/verify';
 
 const FIXTURES = join(REPO_ROOT, 'sandbox', 'test', 'lesson-fixtures');
 
-function check(file: string) {
+async function check(file: string) {
   const lesson = loadPage(file);
-  const report = verifyLesson(lesson);
+  const report = await verifyLesson(lesson);
   const problems = [...report.problems, ...nextLinkProblems([lesson])];
   return { report, problems, messages: problems.map(formatProblem) };
 }
@@ -23,8 +23,8 @@ describe('the course pages pass lesson CI', () => {
     expect(pages).toContain('mininet/01-first-network.mdx');
   });
   for (const page of pages) {
-    it(page, () => {
-      const { report, messages } = check(join(DOCS_DIR, page));
+    it(page, async () => {
+      const { report, messages } = await check(join(DOCS_DIR, page));
       expect(messages).toEqual([]);
       expect(report.solutionsPassed).toBe(report.steps);
       expect(report.wrongAttemptsFailed).toBe(report.wrongAttempts);
@@ -62,12 +62,19 @@ const EXPECTED: Record<string, [number, RegExp][]> = {
   'no-panel.mdx': [[1, /has steps but no <StepPanel \/>/]],
   'ticks-early.mdx': [[27, /step "up": during the page's commands this step ticks at `pingall` \(line 14\), before step "down"/]],
   'bad-next-link.mdx': [[7, /<StepPanel next="\/docs\/mininet\/no-such-lesson"> does not name a page of the site/]],
+  // The step passes only if the <LabFile> was seeded; `nano` in the prose opens the page's editor panel.
+  'lab-file.mdx': [],
+  'lab-file-bad.mdx': [
+    [5, /<LabFile> needs path="\/absolute\/path"/],
+    [13, /<LabFile path="\/root\/two.txt"> must hold exactly one fenced code block/],
+    [25, /<LabFile> needs path="\/absolute\/path"/],
+  ],
 };
 
 describe('lesson CI catches each kind of mistake', () => {
   for (const [name, want] of Object.entries(EXPECTED)) {
-    it(name, () => {
-      const { problems, messages } = check(join(FIXTURES, name));
+    it(name, async () => {
+      const { problems, messages } = await check(join(FIXTURES, name));
       expect(problems.map((p) => p.line)).toEqual(want.map((w) => w[0]));
       want.forEach(([, re], i) => expect(messages[i]).toMatch(re));
       for (const m of messages) expect(m).toMatch(new RegExp(`^sandbox/test/lesson-fixtures/${name.replace('.', '\\.')}:\\d+:\\d+: `));

@@ -7,6 +7,8 @@ export interface Steppable {
   readonly now: number;
   advanceTo(t: number): boolean;
   nextEventTime(): number | undefined;
+  /** True while outside work (Python) runs: virtual time must not advance (Scheduler.frozen). */
+  readonly frozen?: boolean;
 }
 
 export class Pacer {
@@ -56,6 +58,13 @@ export class Pacer {
 
   private tick = (): void => {
     if (this.stopped) return;
+    if (this.target.frozen) {
+      // Time stands still while Python computes; resume from here without a jump.
+      this.virtBase = this.target.now;
+      this.wallBase = performance.now();
+      this.timer = setTimeout(this.tick, 50);
+      return;
+    }
     if (this.speed > 0) this.target.advanceTo(Math.floor(this.virtualNow()));
     const next = this.target.nextEventTime();
     let waitMs = 50;

@@ -10,12 +10,14 @@ import { parseCheck, type Check } from '../src/lessons/checks';
 import { evaluate } from '../src/lessons/evaluate';
 import type { OnosView } from '../src/onos/model';
 import { Pacer } from './pacer';
+import { workerPythonLoader } from './python-worker';
 import { SHARE_APP_LINE, SHARE_LIMITS, shareStateProblem } from './api';
 import type {
-  CommandInfo, CompletionResult, OnosSnapshot, ReplayResult, SandboxInitOptions, SandboxWorkerApi, ShareEvent, ShareState, StepInput, StepResult, StepsListener, StepValidation,
+  CommandInfo, CompletionResult, OnosSnapshot, ReplayResult, SandboxInitOptions, SaveResult, SandboxWorkerApi, ShareEvent, ShareState, StepInput, StepResult, StepsListener, StepValidation,
   TerminalEvent, TerminalInfo, TerminalListener,
 } from './api';
 import { onosSnapshotBody, Revisions } from './onos-snapshot';
+import { EditorRelay, saveFileIn, seedLabFiles } from './editor-files';
 
 let sandbox: Sandbox | undefined;
 let pacer: Pacer | undefined;
@@ -44,6 +46,25 @@ function record(terminal: number, kind: ShareEvent['kind'], line?: string): void
   const at = sandbox.now;
   journal.push(line === undefined ? { at, terminal, kind } : { at, terminal, kind, line });
 }
+
+/** An editor save, recorded whole; saving the same file again with nothing in between replaces it. */
+function recordSave(path: string, content: string): void {
+  if (!sandbox) return;
+  if (content.length > SHARE_LIMITS.fileLength || path.length > SHARE_LIMITS.pathLength) {
+    journalOverflow = true;
+    return;
+  }
+  const last = journal[journal.length - 1];
+  if (last?.kind === 'save' && last.path === path) journal.pop();
+  else if (journal.length >= SHARE_LIMITS.events) {
+    journalOverflow = true;
+    return;
+  }
+  journal.push({ at: sandbox.now, terminal: 0, kind: 'save', path, content });
+}
+
+/** nano/vi/code's requests for the editor panel, relayed to the page. */
+const editor = new EditorRelay();
 let terminalRequest: ((t: TerminalInfo) => void) | undefined;
 /** The page's lesson steps; a step whose check did not validate has check undefined and never passes. */
 let steps: { id: string; check: Check | undefined; error?: string }[] = [];
@@ -140,7 +161,7 @@ function setOnosApp(name: string, active: boolean): { ok: boolean; message: stri
 }
 
 /** Give one input to a terminal (live or replayed) and record it. */
-function input(id: number, kind: Exclude<ShareEvent['kind'], 'open' | 'app'>, line?: string, replayed = false): void {
+function input(id: number, kind: Exclude<ShareEvent['kind'], 'open' | 'app' | 'save'>, line?: string, replayed = false): void {
   const t = term(id);
   record(id, kind, line);
   switch (kind) {
@@ -170,7 +191,16 @@ const api: SandboxWorkerApi = {
     journal = [];
     journalOverflow = false;
     onosRevisions = new Revisions();
+    sandbox?.dispose();
     sandbox = new Sandbox({ seed: opts.seed ?? 1 });
+    sandbox.python = workerPythonLoader(opts.seed ?? 1);
+    sandbox.liveTerminals = true;
+    // Python ran or Pyodide loaded (time was frozen meanwhile): run what it scheduled now.
+    sandbox.net.sched.onExternalEnd(() => pacer?.kick());
+    // The page's starter files, then the files the learner saved before a Reset (those go into share links).
+    seedLabFiles(sandbox, opts.files);
+    for (const f of seedLabFiles(sandbox, opts.savedFiles)) recordSave(f.path, f.content);
+    editor.attach(sandbox);
     sandbox.onTerminalRequest((node: Host, title: string) => {
       const s = sandbox!.openSession({ node });
       const info = attach(s, title);
@@ -260,6 +290,15 @@ const api: SandboxWorkerApi = {
           terminalRequest?.(info);
           continue;
         }
+        if (e.kind === 'save') {
+          const path = e.path ?? '';
+          const content = e.content ?? '';
+          if (saveFileIn(sb, path, content).ok) {
+            recordSave(path, content);
+            editor.saved(path, content);
+          }
+          continue;
+        }
         if (e.kind === 'app') {
           // ONOS's answer shows in the GUI panel, as it did when the button was pressed.
           const [verb, name] = (e.line ?? '').split(' ') as [string, string];
@@ -290,6 +329,18 @@ const api: SandboxWorkerApi = {
     if (typeof info === 'string') throw new Error(info);
     pacer?.kick();
     return info;
+  },
+  onEditorRequest(listener) {
+    editor.listen(listener);
+  },
+  saveFile(path, content): SaveResult {
+    if (!sandbox) return { ok: false, error: 'Error writing: the sandbox is not started' };
+    const r = saveFileIn(sandbox, path, content);
+    if (r.ok) {
+      recordSave(String(path), String(content));
+      reportSteps(); // a lesson step may check the file
+    }
+    return r;
   },
 };
 

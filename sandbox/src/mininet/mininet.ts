@@ -107,7 +107,6 @@ export class Mininet {
   /** Build the network: controllers, hosts, switches, links, host configuration. */
   *build(out: Out, printAddingController: boolean): Task<string | undefined> {
     const { topo } = this.opts;
-    const net = this.sandbox.net;
     out('*** Creating network\n');
     if (printAddingController) out('*** Adding controller\n');
     const ctrlErr = this.addControllers(out);
@@ -126,28 +125,11 @@ export class Mininet {
     }
     out('\n*** Adding links:\n');
     for (const l of topo.links()) {
-      const n1 = this.byName.get(l.node1)!;
-      const n2 = this.byName.get(l.node2)!;
       const params: Record<string, unknown> = { ...this.opts.link.params, ...l.opts };
-      const cls = params['cls'] === 'TCLink' || this.opts.link.cls === 'TCLink' ? 'TCLink' : 'Link';
-      const name1 = (params['intfName1'] as string | undefined) ?? `${n1.name}-eth${l.port1}`;
-      const name2 = (params['intfName2'] as string | undefined) ?? `${n2.name}-eth${l.port2}`;
-      const i1 = this.makeIntf(n1, name1, l.port1);
-      const i2 = this.makeIntf(n2, name2, l.port2);
-      const link = net.connect(i1, i2, cls);
-      this.links.push({ node1: n1, node2: n2, intf1: i1, intf2: i2, link });
-      for (const [intf, own] of [[i1, params['params1']], [i2, params['params2']]] as const) {
-        const ip = (own as Record<string, unknown> | undefined)?.['ip'];
-        if (typeof ip === 'string' && intf.owner instanceof Host) {
-          const c = parseCidr(ip, 8);
-          if (c) intf.owner.stack.setAddress(intf, c);
-        }
-        if (cls === 'TCLink') {
-          const r = this.configTc(intf, params);
-          if (r) out(r);
-        }
-      }
-      out(`(${n1.name}, ${n2.name}) `);
+      const shaped = params['cls'] === 'TCLink' || this.opts.link.cls === 'TCLink';
+      const r = this.addLink(this.byName.get(l.node1)!, this.byName.get(l.node2)!, l.port1, l.port2, params, shaped);
+      for (const t of r.status) out(t);
+      out(`(${l.node1}, ${l.node2}) `);
     }
     yield sleep(20_000 + 300 * this.links.length);
     out('\n*** Configuring hosts\n');
@@ -160,18 +142,47 @@ export class Mininet {
     return undefined;
   }
 
+  /**
+   * Link two nodes (Link.__init__): interfaces named intfName1/2 or <node>-eth<port>, per-end
+   * params1/params2 (ip, mac), and TC shaping when the link is a TCLink. Returns Mininet's TC
+   * status text for each shaped end, in order.
+   */
+  addLink(
+    n1: NetNode, n2: NetNode, port1: number, port2: number, params: Record<string, unknown>, shaped: boolean,
+  ): { link: MnLink; status: string[] } {
+    const name1 = (params['intfName1'] as string | undefined) ?? `${n1.name}-eth${port1}`;
+    const name2 = (params['intfName2'] as string | undefined) ?? `${n2.name}-eth${port2}`;
+    const i1 = this.makeIntf(n1, name1, port1, params['addr1']);
+    const i2 = this.makeIntf(n2, name2, port2, params['addr2']);
+    const link = this.sandbox.net.connect(i1, i2, shaped ? 'TCLink' : 'Link');
+    const mnLink = { node1: n1, node2: n2, intf1: i1, intf2: i2, link };
+    this.links.push(mnLink);
+    const status: string[] = [];
+    for (const [intf, own] of [[i1, params['params1']], [i2, params['params2']]] as const) {
+      const ends = (own as Record<string, unknown> | undefined) ?? {};
+      const ip = ends['ip'];
+      if (typeof ip === 'string' && intf.owner instanceof Host) {
+        const c = parseCidr(ip, 8);
+        if (c) intf.owner.stack.setAddress(intf, c);
+      }
+      if (typeof ends['mac'] === 'string') intf.mac = ends['mac'];
+      if (shaped) {
+        const r = this.configTc(intf, { ...params, ...ends });
+        if (r) status.push(r);
+      }
+    }
+    return { link: mnLink, status };
+  }
+
   private addControllers(out: Out): string | undefined {
     const listeners = this.sandbox.net.ofListeners;
-    this.opts.controllers.forEach((c, i) => {
-      if (c.cls === 'NullController') return;
+    for (const c of this.opts.controllers) {
+      if (c.cls === 'NullController') continue;
       const name = `c${this.controllers.length}`;
-      void i;
-      const pid = this.sandbox.allocPid(7);
-      let node: ControllerNode;
+      let port = c.port;
       if (c.cls === 'RemoteController') {
         const ip = c.ip ?? '127.0.0.1';
-        let port = c.port;
-        const listening = (p: number) => this.isLocalAddress(ip) && listeners.isListening({ ip: '127.0.0.1', port: p });
+        const listening = (p: number) => this.controllerListening(ip, p);
         if (port !== undefined) {
           if (!listening(port)) out(`Unable to contact the remote controller at ${ip}:${port}\n`);
         } else if (listening(6653)) {
@@ -188,16 +199,9 @@ export class Mininet {
             port = 6653;
           }
         }
-        node = new ControllerNode(this.sandbox.net, name, 'RemoteController', ip, port, undefined, c.specParams);
-      } else {
-        const port = c.port ?? 6653;
-        const impl = new LearningController(this.sandbox.net, name, { ip: '127.0.0.1', port });
-        node = new ControllerNode(this.sandbox.net, name, c.cls, c.ip ?? '127.0.0.1', port, impl, c.specParams);
       }
-      node.pid = pid;
-      this.controllers.push(node);
-      this.byName.set(name, node);
-    });
+      this.addController(name, c.cls, c.ip, port, c.specParams);
+    }
     for (const c of this.controllers) {
       if (c.impl && listeners.isListening({ ip: '127.0.0.1', port: c.port })) {
         return `Exception: Please shut down the controller which is running on port ${c.port}:\n` +
@@ -209,6 +213,28 @@ export class Mininet {
     return undefined;
   }
 
+  /** Is something (ONOS, a controller) listening for OpenFlow at ip:port, as seen from the lab machine? */
+  controllerListening(ip: string, port: number): boolean {
+    return this.isLocalAddress(ip) && this.sandbox.net.ofListeners.isListening({ ip: '127.0.0.1', port });
+  }
+
+  /** Add a controller node (a RemoteController's port already probed); returns its pid. */
+  addController(name: string, cls: ControllerNode['cls'], ip: string | undefined, port: number | undefined, specParams?: string): ControllerNode {
+    const pid = this.sandbox.allocPid(7);
+    let node: ControllerNode;
+    if (cls === 'RemoteController') {
+      node = new ControllerNode(this.sandbox.net, name, 'RemoteController', ip ?? '127.0.0.1', port ?? 6653, undefined, specParams);
+    } else {
+      const p = port ?? 6653;
+      const impl = new LearningController(this.sandbox.net, name, { ip: '127.0.0.1', port: p });
+      node = new ControllerNode(this.sandbox.net, name, cls, ip ?? '127.0.0.1', p, impl, specParams);
+    }
+    node.pid = pid;
+    this.controllers.push(node);
+    this.byName.set(name, node);
+    return node;
+  }
+
   /** 127.0.0.0/8 and the lab machine's own addresses reach its listeners. */
   isLocalAddress(ip: string): boolean {
     const a = parseIpv4(ip);
@@ -216,7 +242,7 @@ export class Mininet {
     return a >>> 24 === 127 || this.sandbox.lab.stack.isLocal(a);
   }
 
-  private addHost(name: string, opts: Record<string, unknown>): Host {
+  addHost(name: string, opts: Record<string, unknown>): Host {
     const h = new Host(this.sandbox.net, name);
     if (typeof opts['cls'] === 'string') h.cls = opts['cls'];
     h.pid = this.sandbox.allocPid(2);
@@ -227,7 +253,7 @@ export class Mininet {
     return h;
   }
 
-  private addSwitch(name: string, opts: Record<string, unknown>): OvsSwitch | string {
+  addSwitch(name: string, opts: Record<string, unknown>): OvsSwitch | string {
     const choice = this.opts.switch;
     let dpid = typeof opts['dpid'] === 'string' ? opts['dpid'] : undefined;
     if (dpid === undefined) {
@@ -237,16 +263,17 @@ export class Mininet {
       }
       dpid = BigInt(m[0]).toString(16);
     }
-    const width = choice.cls === 'UserSwitch' ? 12 : 16;
+    const width = (opts['switchCls'] ?? choice.cls) === 'UserSwitch' ? 12 : 16;
     const idx = this.switches.length;
+    const cls = typeof opts['switchCls'] === 'string' ? (opts['switchCls'] as OvsSwitch['opts']['cls']) : choice.cls;
     const sw = new OvsSwitch(this.sandbox.net, name, {
-      cls: choice.cls,
+      cls,
       dpid: dpid.padStart(width, '0').slice(-width),
       failMode: (opts['failMode'] as 'secure' | 'standalone' | undefined) ?? choice.failMode,
       protocols: typeof opts['protocols'] === 'string' ? [opts['protocols']] : choice.protocols,
       listenPort: this.opts.listenPort !== undefined ? this.opts.listenPort + idx : undefined,
       specParams: choice.specParams,
-      stp: choice.stp,
+      stp: choice.stp || opts['stp'] === true,
     });
     sw.pid = this.sandbox.allocPid(3);
     this.switches.push(sw);
@@ -255,8 +282,8 @@ export class Mininet {
     return sw;
   }
 
-  private makeIntf(node: NetNode, name: string, port: number): Intf {
-    const mac = this.sandbox.net.randomMac();
+  private makeIntf(node: NetNode, name: string, port: number, givenMac?: unknown): Intf {
+    const mac = typeof givenMac === 'string' ? givenMac : this.sandbox.net.randomMac();
     let i: Intf;
     if (node instanceof OvsSwitch) i = node.addPort(name, port, mac);
     else if (node instanceof Host) i = node.addIntf(name, mac);
@@ -391,6 +418,19 @@ export class Mininet {
 
   *stop(out: Out): Task<void> {
     if (this.stopped) return;
+    yield* this.stopSwitches(out);
+    out(`*** Stopping ${this.hosts.length} hosts\n`);
+    for (const h of this.hosts) {
+      this.stopHost(h);
+      out(h.name + ' ');
+    }
+    out('\n*** Done\n');
+    this.finish();
+  }
+
+  /** The first part of stop(): controllers, links and switches (net.py stop() up to the hosts). */
+  *stopSwitches(out: Out): Task<void> {
+    if (this.stopped) return;
     this.stopped = true;
     const net = this.sandbox.net;
     if (this.terms > 0) out(`*** Stopping ${this.terms} terms\n`);
@@ -414,14 +454,19 @@ export class Mininet {
     }
     out('\n');
     yield sleep(50_000);
-    out(`*** Stopping ${this.hosts.length} hosts\n`);
-    for (const h of this.hosts) {
-      h.stack.forwarding = false;
-      for (const sh of [this.shells.get(h.name)]) for (const j of sh?.jobs ?? []) j.job.kill();
-      net.removeNode(h.name);
-      out(h.name + ' ');
-    }
-    out('\n*** Done\n');
+  }
+
+  /** Host.terminate(): its shell's jobs end and the namespace goes. */
+  stopHost(h: Host): void {
+    if (!this.sandbox.net.node(h.name)) return;
+    h.stack.forwarding = false;
+    for (const j of this.shells.get(h.name)?.jobs ?? []) j.job.kill();
+    this.sandbox.net.removeNode(h.name);
+  }
+
+  /** The network is gone: the machine can run another. */
+  finish(): void {
+    this.stopped = true;
     if (this.sandbox.mininet === this) this.sandbox.mininet = undefined;
   }
 

@@ -12,9 +12,10 @@ import type { Micros } from '../sim/time';
 export type Wait =
   | { readonly kind: 'sleep'; readonly us: Micros }
   | { readonly kind: 'signal'; readonly signal: Signal; readonly timeoutUs?: Micros }
-  | { readonly kind: 'input'; readonly echo: boolean };
+  | { readonly kind: 'input'; readonly echo: boolean }
+  | { readonly kind: 'external'; readonly promise: Promise<unknown> };
 
-export type WakeReason = 'start' | 'timeout' | 'signal' | 'interrupt' | 'input' | 'eof';
+export type WakeReason = 'start' | 'timeout' | 'signal' | 'interrupt' | 'input' | 'eof' | 'external';
 
 export interface Wake {
   readonly reason: WakeReason;
@@ -34,6 +35,14 @@ export function waitFor(signal: Signal, timeoutUs?: Micros): Wait {
 
 export function readLine(echo = true): Wait {
   return { kind: 'input', echo };
+}
+
+/**
+ * Wait for work outside the simulation (a promise: Python in Pyodide, Pyodide loading).
+ * Virtual time is frozen until it settles (Scheduler.frozen). Ctrl-C still wakes the process.
+ */
+export function waitExternal(promise: Promise<unknown>): Wait {
+  return { kind: 'external', promise };
 }
 
 /** A process that does nothing but return a status (for handlers with no output). */
@@ -73,6 +82,8 @@ export class Job {
   status = 0;
   private timer: EventHandle | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** Ends the scheduler's frozen state for an external wait in progress. */
+  private endExternal: (() => void) | undefined;
   /** Set while the process waits for a line of input. */
   wantsInput: { echo: boolean } | undefined;
   private exitListeners: Array<(status: number) => void> = [];
@@ -136,6 +147,8 @@ export class Job {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.wantsInput = undefined;
+    this.endExternal?.();
+    this.endExternal = undefined;
   }
 
   private resume(w: Wake): void {
@@ -189,6 +202,18 @@ export class Job {
       case 'input':
         this.wantsInput = { echo: w.echo };
         break;
+      case 'external': {
+        const end = this.sched.beginExternal();
+        this.endExternal = end;
+        const settled = (): void => {
+          if (this.endExternal !== end) return; // woken otherwise meanwhile (Ctrl-C, kill)
+          this.endExternal = undefined;
+          this.resume({ reason: 'external' });
+          end();
+        };
+        w.promise.then(settled, settled);
+        break;
+      }
     }
   }
 

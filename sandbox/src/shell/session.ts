@@ -242,6 +242,14 @@ export class Session {
     frame.popped.fire();
   }
 
+  /** Kill every process of this terminal: the foreground one and those waiting under pushed modes. */
+  killAll(): void {
+    this.typeAhead = [];
+    const jobs = [this.foreground, ...this.frames.map((f) => f.owner)];
+    for (const j of jobs.reverse()) j?.kill();
+    this.closed = true;
+  }
+
   complete(line: string): Completion {
     try {
       return this.mode.complete(line, this);

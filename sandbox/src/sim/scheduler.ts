@@ -18,6 +18,36 @@ export class Scheduler {
   private _now: Micros = 0;
   /** Events run since creation (for the benchmark and the event budget). */
   eventsRun = 0;
+  /**
+   * Processes waiting on work outside the simulation (Python running in Pyodide, Pyodide
+   * loading). While any is pending, virtual time is frozen: drivers must not run events, so
+   * that nothing in the network moves while the program computes (runs stay reproducible
+   * whatever the wall-clock cost of the outside work).
+   */
+  private externalCount = 0;
+  private externalListeners = new Set<() => void>();
+
+  get frozen(): boolean {
+    return this.externalCount > 0;
+  }
+
+  /** Mark outside work as started; the returned function ends it (idempotent). */
+  beginExternal(): () => void {
+    this.externalCount++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.externalCount--;
+      for (const l of [...this.externalListeners]) l();
+    };
+  }
+
+  /** Called whenever some outside work ends (the pacer kicks, async drivers resume). */
+  onExternalEnd(l: () => void): () => void {
+    this.externalListeners.add(l);
+    return () => this.externalListeners.delete(l);
+  }
 
   get now(): Micros {
     return this._now;

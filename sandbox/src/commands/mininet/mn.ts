@@ -1,8 +1,9 @@
 /**
  * `mn`: create a Mininet network from the command line, run the CLI or a test, clean up.
  * Options, defaults, messages and the startup/stop sequences are Mininet 2.3.0's
- * (reference/mininet.md §1). Not emulated, and said so: --custom (Python arrives with the
- * router lesson), --nat, --cluster, -x, --innamespace, the nox/ryu controllers, ivs and ovs links.
+ * (reference/mininet.md §1). --custom runs its files in real Python (python/custom-topo.ts).
+ * Not emulated, and said so: --nat, --cluster, -x, --innamespace, the nox/ryu controllers, ivs
+ * and ovs links.
  */
 import type { CommandSpec } from '../../shell/registry';
 import type { ExecContext } from '../../shell/context';
@@ -17,6 +18,7 @@ import { Mininet } from '../../mininet/mininet';
 import type { ControllerChoice, LinkChoice, MininetOptions, SwitchChoice } from '../../mininet/options';
 import { MininetCli } from '../../mininet/cli';
 import { runTest } from '../../mininet/tests';
+import { customTopo } from '../../python/custom-topo';
 import { MN_CLEAN_FIRST, MN_HELP, mnCleanRest } from './mn-help';
 
 /** The largest network the sandbox builds (nodes: hosts + switches). */
@@ -167,10 +169,10 @@ function* mnMain(ctx: ExecContext, argv: string[]): Proc {
     // optparse accepts stray arguments and mn ignores them; warn so a typo is not silent.
     ctx.err(`*** sandbox: ignoring extra arguments: ${o.operands.join(' ')}\n`);
   }
-  for (const unsupported of ['custom', 'nat', 'cluster', 'placement', 'innamespace', 'x']) {
+  for (const unsupported of ['nat', 'cluster', 'placement', 'innamespace', 'x']) {
     if (o.has(unsupported)) {
       const flag = unsupported === 'x' ? '-x' : `--${unsupported}`;
-      const why = unsupported === 'custom' ? ' yet (Python topology scripts arrive with the router lesson)' : unsupported === 'x' ? ' (use `xterm h1` in the Mininet CLI)' : '';
+      const why = unsupported === 'x' ? ' (use `xterm h1` in the Mininet CLI)' : '';
       ctx.err(`mn: ${flag} is not supported in this sandbox${why}\n`);
       return 1;
     }
@@ -199,19 +201,37 @@ function* mnMain(ctx: ExecContext, argv: string[]): Proc {
   if (!ipBase) return yield* exceptionBlock(ctx, `ValueError: invalid literal for int() with base 10: '${ipBaseText}'`);
 
   // Topology.
-  const topoArg = splitArgs(o.get('topo') ?? 'minimal');
-  const spec = findTopo(topoArg.name);
-  if (!spec) return yield* exceptionBlock(ctx, `Exception: Invalid topo name ${topoArg.name}`);
-  const bound = bindTopo(spec, topoArg.args, topoArg.kwargs);
-  if (!bound.ok) return yield* exceptionBlock(ctx, bound.pyError);
-  const size = tryTopo(() => spec.size(bound.args));
-  if (!size.ok) return yield* exceptionBlock(ctx, size.pyError);
-  if (size.value > MAX_NODES) {
-    ctx.err(`*** sandbox: this topology has ${size.value} nodes; the sandbox builds at most ${MAX_NODES}. Try a smaller one.\n`);
+  const topoText = o.get('topo') ?? 'minimal';
+  const topoArg = splitArgs(topoText);
+  let topoValue: Topo | undefined;
+  const customFiles = o.all('custom').flatMap((c) => c.split(',')).filter((c) => c !== '');
+  if (customFiles.length > 0) {
+    // Custom files run first (real Python); a topology they define wins over a built-in one.
+    const r = yield* customTopo(ctx, customFiles, topoText);
+    if (r.kind === 'missing') return yield* exceptionBlock(ctx, `Exception: could not find custom file: ${r.file}`);
+    if (r.kind === 'failed') return r.status;
+    if (r.kind === 'topo') topoValue = r.topo;
+  }
+  if (!topoValue) {
+    const spec = findTopo(topoArg.name);
+    if (!spec) return yield* exceptionBlock(ctx, `Exception: Invalid topo name ${topoArg.name}`);
+    const bound = bindTopo(spec, topoArg.args, topoArg.kwargs);
+    if (!bound.ok) return yield* exceptionBlock(ctx, bound.pyError);
+    const size = tryTopo(() => spec.size(bound.args));
+    if (!size.ok) return yield* exceptionBlock(ctx, size.pyError);
+    if (size.value > MAX_NODES) {
+      ctx.err(`*** sandbox: this topology has ${size.value} nodes; the sandbox builds at most ${MAX_NODES}. Try a smaller one.\n`);
+      return 1;
+    }
+    const built = tryTopo<Topo>(() => spec.build(bound.args));
+    if (!built.ok) return yield* exceptionBlock(ctx, built.pyError);
+    topoValue = built.value;
+  }
+  if (topoValue.size > MAX_NODES) {
+    ctx.err(`*** sandbox: this topology has ${topoValue.size} nodes; the sandbox builds at most ${MAX_NODES}. Try a smaller one.\n`);
     return 1;
   }
-  const topo = tryTopo<Topo>(() => spec.build(bound.args));
-  if (!topo.ok) return yield* exceptionBlock(ctx, topo.pyError);
+  const topo = { value: topoValue };
 
   if (ctx.sandbox.mininet) {
     const first = ctx.sandbox.mininet.links[0];
