@@ -59,3 +59,15 @@ export async function typeLine(page: Page, line: string, i = 0): Promise<void> {
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
+
+/** The "Done" mark of the lesson step with this title in the page's step panel. */
+export function stepDone(page: Page, title: string) {
+  return page.getByRole('region', { name: 'Steps' }).getByRole('listitem').filter({ hasText: title }).getByText('Done', { exact: true });
+}
+
+/** Type a line in the first terminal and wait until its output has ended at `prompt`; returns the terminal's text. */
+export async function runLine(page: Page, line: string, prompt: string, timeout = 30_000): Promise<string> {
+  const before = (await terminalText(page)).length;
+  await typeLine(page, line);
+  return waitForTerminal(page, (t) => t.length > before + line.length && lastLine(t) === prompt, 0, timeout);
+}

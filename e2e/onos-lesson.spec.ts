@@ -2,18 +2,10 @@
  * The lesson "Mininet meets ONOS" solved as a learner types it: ONOS started as a service, its
  * CLI over SSH, Mininet attached as a remote controller's network, and every step ticking.
  */
-import type { Page } from '@playwright/test';
-import { expect, lastLine, test, typeLine, waitForTerminal } from './fixtures';
+import { expect, lastLine, runLine, stepDone, test, waitForTerminal } from './fixtures';
 
-function done(page: Page, title: string) {
-  return page.getByRole('region', { name: 'Steps' }).getByRole('listitem').filter({ hasText: title }).getByText('Done', { exact: true });
-}
-
-async function run(page: Page, line: string, prompt: string, timeout = 30_000): Promise<string> {
-  const before = (await page.evaluate(() => window.__patchbay?.terminals()[0]?.text() ?? '')).length;
-  await typeLine(page, line);
-  return waitForTerminal(page, (t) => t.length > before + line.length && lastLine(t) === prompt, 0, timeout);
-}
+const done = stepDone;
+const run = runLine;
 
 test('Mininet meets ONOS: every step ticks as the learner works through it', async ({ page, guard }) => {
   void guard;

@@ -12,8 +12,8 @@ export const SWITCH_H = 50;
 export const HOST_W = 84;
 export const HOST_H = 46;
 
-/** Host hN centred on x, its box's top at y, with 10.0.0.N under it. */
-export function HostBox({ x, y, n }: { x: number; y: number; n: number }): ReactNode {
+/** Host hN centred on x, its box's top at y, with its address (Mininet's 10.0.0.N unless given) under it. */
+export function HostBox({ x, y, n, addr }: { x: number; y: number; n: number; addr?: string }): ReactNode {
   return (
     <>
       <rect className={styles.host} x={x - HOST_W / 2} y={y} width={HOST_W} height={HOST_H} rx="6" />
@@ -21,7 +21,7 @@ export function HostBox({ x, y, n }: { x: number; y: number; n: number }): React
         h{n}
       </text>
       <text className={styles.addr} x={x} y={y + HOST_H + 20} textAnchor="middle">
-        10.0.0.{n}
+        {addr ?? `10.0.0.${n}`}
       </text>
     </>
   );
