@@ -356,8 +356,11 @@ class Mininet:
 
     def iperf(self, hosts=None, l4Type='TCP', udpBw='10M', fmt=None, seconds=5, port=5001):
         names = None if hosts is None else [h.name for h in hosts]
-        return sandbox.request('net_iperf', net=self._netId, hosts=names, udp=(l4Type == 'UDP'),
-                               udpBw=udpBw, seconds=seconds, show=outputEnabled())
+        result = sandbox.request('net_iperf', net=self._netId, hosts=names, udp=(l4Type == 'UDP'),
+                                 udpBw=udpBw, seconds=seconds, show=outputEnabled())
+        if result is None:
+            raise Exception('Could not connect to iperf on port %d' % port)
+        return result
 
     def runCpuLimitTest(self, cpu, duration=5):
         raise NotImplementedError('Mininet.runCpuLimitTest: not supported in this sandbox')

@@ -311,7 +311,14 @@ export class SandboxConnection {
       },
       backend: {
         submit: (line) => this.sendTo(id(), (api, t) => api.submit(t, line)),
-        interrupt: () => this.sendTo(id(), (api, t) => api.interrupt(t)),
+        // A worker that cannot take Ctrl-C is held by a program that never waits (a Python loop
+        // computing forever): say so; Restart starts a fresh worker (saved files are kept).
+        interrupt: () => {
+          const t = id();
+          const api = this.api;
+          if (t === undefined || !api) return;
+          this.call(() => api.interrupt(t), CALL_TIMEOUT_MS, 'The sandbox did not stop on Ctrl-C: a program that never waits (such as a Python loop) holds it.').catch(() => {});
+        },
         eof: () => this.sendTo(id(), (api, t) => api.eof(t)),
         complete: async (line): Promise<CompletionResult | undefined> => {
           const t = id();
