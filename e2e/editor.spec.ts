@@ -69,6 +69,8 @@ test('nano opens the panel beside the terminal; typing and Ctrl-S save the file,
   expect(await seriousAxe(page, '[data-testid="editor-panel"]'), 'axe, light theme').toEqual([]);
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
   await expect(panel(page).locator('.monaco-editor.vs-dark')).toBeVisible();
+  // Infima's buttons fade their colours on a theme change: measure contrast once they have settled.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
   expect(await seriousAxe(page, '[data-testid="editor-panel"]'), 'axe, dark theme').toEqual([]);
 });
 

@@ -16,9 +16,9 @@ const SW_Y = 150;
 const HOST_Y = 270;
 
 const SUBNETS = [
-  { x: 130, intf: 'r0-eth1', routerIp: '192.168.1.1', net: '192.168.1.0/24', host: '192.168.1.100' },
+  { x: 170, intf: 'r0-eth1', routerIp: '192.168.1.1', net: '192.168.1.0/24', host: '192.168.1.100' },
   { x: 360, intf: 'r0-eth2', routerIp: '172.16.0.1', net: '172.16.0.0/12', host: '172.16.0.100' },
-  { x: 590, intf: 'r0-eth3', routerIp: '10.0.0.1', net: '10.0.0.0/8', host: '10.0.0.100' },
+  { x: 550, intf: 'r0-eth3', routerIp: '10.0.0.1', net: '10.0.0.0/8', host: '10.0.0.100' },
 ] as const;
 
 export default function DiagramLinuxRouter(): ReactNode {
@@ -32,7 +32,8 @@ export default function DiagramLinuxRouter(): ReactNode {
         {SUBNETS.map((s, i) => (
           <g key={s.intf}>
             <line className={styles.link} x1={R_X - R_W / 2 + 20 + i * 40} y1={R_Y + R_H} x2={s.x} y2={SW_Y} />
-            <text className={styles.port} x={(R_X + s.x) / 2 + (i === 0 ? -70 : i === 1 ? 8 : 14)} y={(R_Y + R_H + SW_Y) / 2 + 4}>
+            {/* r0's interface, written just above the switch, away from the link's line */}
+            <text className={styles.port} x={i === 0 ? s.x - 8 : s.x + 8} y={SW_Y - 8} textAnchor={i === 0 ? 'end' : 'start'}>
               {s.intf} {s.routerIp}
             </text>
             <line className={styles.link} x1={s.x} y1={SW_Y + SW_H} x2={s.x} y2={HOST_Y} />
