@@ -24,6 +24,8 @@ import type { Mininet } from './mininet/mininet';
 import { LessonLog } from './lessons/lesson-log';
 import { Onos } from './onos/onos';
 import type { PythonLoader } from './python/runtime';
+import { DockerEngine } from './docker/engine';
+import { ContainerHost } from './docker/container';
 
 export interface SandboxOptions {
   readonly seed?: number;
@@ -95,6 +97,23 @@ export class Sandbox {
   requestEditor(r: EditorRequest): boolean {
     for (const l of this.editorRequests) l(r);
     return this.editorRequests.size > 0;
+  }
+
+  private dockerEngine: DockerEngine | undefined;
+
+  /** The Docker daemon on the lab machine, started on first use (docker0 appears then). */
+  get docker(): DockerEngine {
+    return (this.dockerEngine ??= new DockerEngine(this));
+  }
+
+  /** True once the Docker daemon has been used (checks and listings must not start it). */
+  get dockerStarted(): boolean {
+    return this.dockerEngine !== undefined;
+  }
+
+  /** The filesystem a namespace sees: a container's own, else the lab machine's (Mininet hosts share it). */
+  fsOf(node: Host): Vfs {
+    return node instanceof ContainerHost ? node.rootFs : this.fs;
   }
 
   get seed(): number {
@@ -179,6 +198,9 @@ export class Sandbox {
       interrupted = true;
       deadline = sched.now + maxRun;
     }
+    // What the command set off for this very instant happens before the next line (a
+    // container whose program exits at once is already Exited for `docker ps`).
+    if (!sched.frozen) sched.runUntil(sched.now, EVENT_BUDGET);
     return interrupted ? 'interrupted' : 'ready';
   }
 

@@ -73,15 +73,15 @@ export async function replayAsync(lines: readonly string[], opts: ReplayOptions 
 /**
  * A line that starts with a prompt the sandbox prints: the input of a transcript. Besides the
  * shells (bash, mininet>, the ONOS CLI's green `onos@root > `) this covers the questions
- * programs ask on the terminal (ssh's host key question, Karaf's shutdown confirmation) and
- * Python's interactive prompts.
+ * programs ask on the terminal (ssh's host key question, Karaf's shutdown confirmation),
+ * Python's and mysql's interactive prompts, and container shells (`/ # `, `root@<12hex>:/# `).
  */
 export const PROMPT_RE =
   // eslint-disable-next-line no-control-regex
-  /^(root@master1:[^#\n]*# |mininet> |>>> |\.\.\. |\x1b\[32m\w+@root > \x1b\[0m|.*Are you sure you want to continue connecting \(yes\/no\/\[fingerprint\]\)\? |Please type 'yes', 'no' or the fingerprint: |Confirm: halt instance root \(yes\/no\): )/;
+  /^(root@master1:[^#\n]*# |root@[0-9a-f]{12}:[^#\n]*# |mininet> |mysql> | {4}-> |>>> |\.\.\. |\x1b\[32m\w+@root > \x1b\[0m|.*Are you sure you want to continue connecting \(yes\/no\/\[fingerprint\]\)\? |Please type 'yes', 'no' or the fingerprint: |Confirm: halt instance root \(yes\/no\): |(?:~|\/[^ #\n]*) # |Are you sure you want to continue\? \[y\/N\] )/;
 
-/** A password prompt: what is typed there is not shown; the transcript's `# hidden:` header lists it. */
-const HIDDEN_RE = /\) Password: $/;
+/** A password prompt (ssh's, mysql's): what is typed there is not shown; the transcript's `# hidden:` header lists it. */
+const HIDDEN_RE = /(\) Password|^Enter password): $/;
 
 export interface Transcript {
   readonly seed: number;

@@ -30,6 +30,7 @@ import { sortCommand } from './linux/sort';
 import { uniqCommand } from './linux/uniq';
 import { onosLoginCommands } from './onos/login';
 import { pythonCommand, pythonLegacyCommand } from './linux/python';
+import { dockerCommand } from './docker/docker';
 
 export const allCommands: readonly CommandSpec[] = [
   // shell builtins and coreutils
@@ -53,4 +54,6 @@ export const allCommands: readonly CommandSpec[] = [
   onosServiceCommand, serviceCommand, initdOnosCommand, systemctlCommand,
   // the ONOS CLI (Karaf over ssh): onos, /opt/onos/bin/onos, ssh, Karaf's client
   ...onosLoginCommands,
+  // Docker on the lab machine
+  dockerCommand,
 ];

@@ -20,6 +20,8 @@ export class LabMachine extends Host {
   readonly eth0: Intf;
   /** The ovs-system datapath interface, present once Open vSwitch has a bridge. */
   readonly ovsSystem: Intf;
+  /** Interfaces other subsystems put in the root namespace (Docker's host-side veths). */
+  readonly extraRootIntfs: Array<() => Intf[]> = [];
 
   constructor(net: Network) {
     super(net, LAB_HOSTNAME);
@@ -44,6 +46,7 @@ export class LabMachine extends Host {
       for (const i of s.intfs) if (i.kind !== 'loopback') list.push(i);
       if (s.bridgeIntf) list.push(s.bridgeIntf);
     }
+    for (const more of this.extraRootIntfs) list.push(...more());
     return list.sort((a, b) => a.ifindex - b.ifindex);
   }
 }

@@ -57,6 +57,8 @@ export class IpStack {
   ipForward = 0;
   /** net.ipv4.icmp_ratelimit in ms: the minimum spacing of ICMP errors to one host (0: no limit). */
   icmpRatelimitMs = 1000;
+  /** A firewall on the forward path (Docker's isolation between bridges): false drops the packet silently. */
+  forwardFilter: ((pkt: Ipv4Packet, inIntf: Intf, outIntf: Intf) => boolean) | undefined;
   private icmpListeners = new Set<IcmpListener>();
   private udpSockets = new Map<number, UdpHandler>();
   private nextIpId: number;
@@ -318,6 +320,7 @@ export class IpStack {
       this.sendIcmpError(pkt, ICMP_TIME_EXCEEDED, 0, inIntf);
       return;
     }
+    if (this.forwardFilter && rt.dev && !this.forwardFilter(pkt, inIntf, rt.dev)) return;
     const out: Ipv4Packet = { ...pkt, ttl: pkt.ttl - 1 };
     this.output(out, rt);
   }

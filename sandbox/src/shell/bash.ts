@@ -30,7 +30,7 @@ type Sink = (text: string) => void;
 export function makeContext(
   sandbox: Sandbox, session: Session, shell: ShellState, out: Sink, err: Sink, stdin: string | undefined, isTty: boolean,
 ): ExecContext {
-  return { sandbox, net: sandbox.net, session, shell, node: shell.node, out, err, stdin, isTty };
+  return { sandbox, net: sandbox.net, session, shell, node: shell.node, fs: sandbox.fsOf(shell.node), out, err, stdin, isTty };
 }
 
 /** Run one line of bash in `shell`, writing to `out`. Returns the exit status. */
@@ -102,6 +102,7 @@ function* runSimple(
     for (const [k, v] of cmd.assigns) shell.vars.set(k, v);
     return 0;
   }
+  const fsys = sandbox.fsOf(shell.node);
   // Redirections.
   let stdout: Sink = out;
   let stderr: Sink = errOut === out ? out : errOut;
@@ -128,9 +129,9 @@ function* runSimple(
         stderr = stdout;
         break;
       case '<': {
-        const c = readProc(shell.node.stack, path) ?? sandbox.fs.readFile(path);
+        const c = readProc(shell.node.stack, path) ?? fsys.readFile(path);
         if (typeof c !== 'string' || c === 'ENOENT') {
-          errOut(`bash: ${r.target}: ${fsErrorText(sandbox.fs.exists(path) ? 'EISDIR' : 'ENOENT')}\n`);
+          errOut(`bash: ${r.target}: ${fsErrorText(fsys.exists(path) ? 'EISDIR' : 'ENOENT')}\n`);
           return 1;
         }
         input = c;
@@ -152,7 +153,7 @@ function* runSimple(
         }
         continue;
       }
-      const e = sandbox.fs.writeFile(f.path, f.text, f.append);
+      const e = fsys.writeFile(f.path, f.text, f.append);
       if (e) {
         errOut(`bash: ${f.path}: ${fsErrorText(e)}\n`);
         return 1;
@@ -171,20 +172,20 @@ function* runSimple(
       }
       continue;
     }
-    const e = sandbox.fs.writeFile(f.path, '', true);
+    const e = fsys.writeFile(f.path, '', true);
     if (e) {
       errOut(`bash: ${f.path}: ${fsErrorText(e)}\n`);
       return 1;
     }
-    if (!f.append) sandbox.fs.writeFile(f.path, '', false);
+    if (!f.append) fsys.writeFile(f.path, '', false);
   }
   for (const [k, v] of cmd.assigns) shell.vars.set(k, v);
   const [name, ...args] = cmd.argv as [string, ...string[]];
   const ctx = makeContext(sandbox, session, shell, stdout, stderr, input, isTty && !outFile);
-  const spec = sandbox.registry.get(name);
+  const spec = shell.commandLookup ? shell.commandLookup(name) : sandbox.registry.get(name);
   let status: number;
   if (!spec) {
-    stderr(`bash: ${name}: command not found\n`);
+    stderr(shell.notFoundText ? shell.notFoundText(name) : `bash: ${name}: command not found\n`);
     status = 127;
   } else if (spec.where === 'lab' && shell.node !== sandbox.lab) {
     stderr(`${name}: not supported in this sandbox inside a Mininet node; run it from the lab machine's shell\n`);

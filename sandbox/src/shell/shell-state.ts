@@ -5,6 +5,7 @@
  */
 import type { Host } from '../devices/host';
 import type { Job } from './process';
+import type { CommandSpec } from './registry';
 
 export interface BackgroundJob {
   readonly id: number;
@@ -21,6 +22,12 @@ export class ShellState {
   private nextJobId = 1;
   /** Output of background jobs not shown yet (Mininet shows it with the node's next command). */
   pendingOutput = '';
+  /**
+   * The programs this shell can run, when not the sandbox's whole registry (a container has only
+   * its image's), and the shell's own "not found" line (`sh: ping: not found` in busybox ash).
+   */
+  commandLookup: ((name: string) => CommandSpec | undefined) | undefined;
+  notFoundText: ((name: string) => string) | undefined;
 
   constructor(
     /** The network namespace commands run in. */

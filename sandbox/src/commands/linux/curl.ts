@@ -24,7 +24,7 @@ import { headerValue } from '../../net/http/message';
 import { percentDecodeBytes, percentEncode, utf8Decode, utf8Encode } from '../../net/http/bytes';
 import type { HttpUrl } from '../../net/http/url';
 import { formatUrl, hostHeader, parseHttpUrl, resolveLocation } from '../../net/http/url';
-import { resolveHost } from './resolve';
+import { resolveIn } from './resolve';
 import { ERRNO_TEXT, waitOnHttp } from './http-wait';
 import { METER_HEADER, meterLine } from './curl-format';
 import { reportParseFailure } from '../../shell/parsed-args';
@@ -224,8 +224,8 @@ function parseArgs(ctx: ExecContext, argv: string[]): Parsed {
 /** A file operand (`-` is standard input); undefined when it cannot be read. */
 function readInput(ctx: ExecContext, name: string): string | undefined {
   if (name === '-') return ctx.stdin ?? '';
-  const c = ctx.sandbox.fs.readFile(resolvePath(name, ctx.shell.cwd, ctx.shell.home));
-  return typeof c === 'string' && ctx.sandbox.fs.isFile(resolvePath(name, ctx.shell.cwd, ctx.shell.home)) ? c : undefined;
+  const c = ctx.fs.readFile(resolvePath(name, ctx.shell.cwd, ctx.shell.home));
+  return typeof c === 'string' && ctx.fs.isFile(resolvePath(name, ctx.shell.cwd, ctx.shell.home)) ? c : undefined;
 }
 
 /** The bytes one -d/--data-* option contributes (curl joins several with '&'). */
@@ -303,7 +303,7 @@ interface Stats {
 
 function* transfer(ctx: ExecContext, o: Options, text: string, dnsCache: Map<string, Ipv4>): Generator<Wait, Result | 'interrupt', Wake> {
   const sched = ctx.net.sched;
-  const fs = ctx.sandbox.fs;
+  const fs = ctx.fs;
   const showErrors = !o.silent || o.showError;
   const trace = (s: string): void => {
     if (o.verbose) ctx.err(s);
@@ -379,7 +379,7 @@ function* transfer(ctx: ExecContext, o: Options, text: string, dnsCache: Map<str
     if (ip === undefined) {
       ip = dnsCache.get(url.host);
       if (ip === undefined) {
-        const r = resolveHost(fs, url.host);
+        const r = resolveIn(ctx, url.host);
         if (!r.ok) {
           return finish(6, `Could not resolve host: ${url.host}`);
         }

@@ -9,7 +9,7 @@ import type { Ipv4 } from '../../wire/addr';
 import { parseIpv4 } from '../../wire/addr';
 
 export function reverseName(ctx: ExecContext, ip: Ipv4): string | undefined {
-  const fs = ctx.sandbox.fs;
+  const fs = ctx.fs;
   const hosts = fs.isFile('/etc/hosts') ? fs.readFile('/etc/hosts') : '';
   {
     for (const line of hosts.split('\n')) {

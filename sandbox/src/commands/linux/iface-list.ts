@@ -16,6 +16,8 @@ import type { IpStack } from '../../net/ip-stack';
 import type { ExecContext } from '../../shell/context';
 import { setIntfState } from '../../mininet/mininet';
 import { linkLocalFromMac } from '../../wire/addr';
+import { ContainerHost } from '../../docker/container';
+import { LinuxBridge } from '../../docker/bridge';
 
 /** Linux IFF_* bits (include/uapi/linux/if.h). */
 export const IFF = {
@@ -55,6 +57,9 @@ export function stackFor(ctx: ExecContext, intf: Intf): IpStack {
  */
 export function hasCarrier(intf: Intf): boolean {
   if (intf.kind === 'ether' && !intf.link && intf.owner instanceof LabMachine) return intf.adminUp;
+  // A Linux bridge (docker0, br-…) has carrier while one of its ports (a container's veth) has:
+  // with no container it shows NO-CARRIER, state DOWN, and its routes `linkdown`.
+  if (isBridgeSelf(intf)) return intf.adminUp && (intf.peer!.owner as LinuxBridge).intfs.some((x) => x.name.startsWith('veth') && x.carrier);
   return intf.carrier;
 }
 
@@ -85,8 +90,14 @@ export function operState(intf: Intf): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDO
   // lo and OVS internal ports do not report an operstate.
   if (intf.kind !== 'ether') return 'UNKNOWN';
   if (hasCarrier(intf)) return 'UP';
-  // A veth whose peer is down: its lower layer (the peer) is down.
-  return intf.peer ? 'LOWERLAYERDOWN' : 'DOWN';
+  // A veth whose peer is down: its lower layer (the peer) is down. A bridge without ports is DOWN.
+  return intf.peer && !isBridgeSelf(intf) ? 'LOWERLAYERDOWN' : 'DOWN';
+}
+
+/** A Linux bridge's own interface on the lab machine (docker0, br-…), modelled as a link to the bridge. */
+function isBridgeSelf(intf: Intf): boolean {
+  const p = intf.peer;
+  return p !== undefined && p.owner instanceof LinuxBridge && !p.name.startsWith('veth');
 }
 
 /** The root qdisc: noqueue on veths and lo, htb/netem with TCLink, fq_codel on the NIC, noop if never up. */
@@ -105,13 +116,19 @@ export function qdiscOf(intf: Intf): string {
 export function masterOf(intf: Intf): string | undefined {
   const o = intf.owner;
   if (o instanceof OvsSwitch && o.isOpenFlow && o.running && intf !== o.bridgeIntf && intf.kind === 'ether') return 'ovs-system';
+  // A container's host-side veth is a port of docker0 / br-<12hex>.
+  if (o instanceof LinuxBridge && intf.name.startsWith('veth')) return o.name;
   return undefined;
 }
 
-/** The IPv6 addresses an interface carries: ::1 on lo, the EUI-64 link-local elsewhere (while up). */
+/**
+ * The IPv6 addresses an interface carries: ::1 on lo, the EUI-64 link-local elsewhere (while up),
+ * except a container's eth on an IPv4-only Docker network (none since Docker 26.0.2; docker.md §0.1).
+ */
 export function ipv6Addrs(intf: Intf): Array<{ addr: string; prefixLen: number; scope: 'host' | 'link' }> {
   if (!intf.adminUp) return [];
   if (intf.kind === 'loopback') return [{ addr: '::1', prefixLen: 128, scope: 'host' }];
+  if (intf.owner instanceof ContainerHost) return [];
   return [{ addr: linkLocalFromMac(intf.mac), prefixLen: 64, scope: 'link' }];
 }
 
@@ -135,7 +152,8 @@ function namespaceOf(intf: Intf, lab: Host): Host {
  */
 export function peerInfo(ctx: ExecContext, intf: Intf): { suffix: string; netnsid: number | undefined } {
   const p = intf.peer;
-  if (!p) return { suffix: '', netnsid: undefined };
+  // A Linux bridge's own interface (docker0, br-…) is not a veth: no peer to show.
+  if (!p || isBridgeSelf(intf)) return { suffix: '', netnsid: undefined };
   const lab = ctx.sandbox.lab;
   const own = namespaceOf(intf, lab);
   const other = namespaceOf(p, lab);

@@ -38,8 +38,9 @@ function linkHeader(ctx: ExecContext, intf: Intf, forLink: boolean): string {
   const master = masterOf(intf);
   return (
     `${intf.ifindex}: ${intf.name}${peerInfo(ctx, intf).suffix}: ${linkFlags(intf)} mtu ${intf.mtu} qdisc ${qdiscOf(intf)}` +
-    `${master ? ` master ${master}` : ''} state ${operState(intf)} ${forLink ? 'mode DEFAULT ' : ''}group default` +
-    `${intf.txqueuelen ? ` qlen ${intf.txqueuelen}` : ''}`
+    `${master ? ` master ${master}` : ''} state ${operState(intf)} ${forLink ? 'mode DEFAULT ' : ''}group default ` +
+    // print_queuelen(): "qlen N" only when non-zero (bridges, Docker's veths), so "group default " keeps its space.
+    `${intf.txqueuelen ? `qlen ${intf.txqueuelen}` : ''}`
   );
 }
 

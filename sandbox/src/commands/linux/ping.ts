@@ -1,19 +1,17 @@
 /**
  * ping (iputils s20190709, as on Ubuntu; reference/mininet.md §3.1). Sends ICMP echo requests
- * through the namespace's IP stack and reports what comes back; RTTs are measured in virtual
- * time from the echo's send time, so they come from the model. Ctrl-C prints the statistics.
+ * through the namespace's IP stack (ping-engine.ts) and reports what comes back; RTTs are measured
+ * in virtual time from the echo's send time, so they come from the model. Ctrl-C prints the statistics.
  */
 import type { CommandSpec } from '../../shell/registry';
 import type { ExecContext } from '../../shell/context';
-import type { Proc, Wake } from '../../shell/process';
-import { Signal, waitFor } from '../../shell/process';
+import type { Proc } from '../../shell/process';
 import { getopt } from '../../shell/args';
 import { formatIpv4 } from '../../wire/addr';
-import type { IcmpMessage } from '../../wire/icmp';
-import type { Ipv4Packet } from '../../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, ICMP_TIME_EXCEEDED } from '../../wire/icmp';
+import { ICMP_TIME_EXCEEDED } from '../../wire/icmp';
 import type { SendResult } from '../../net/ip-stack';
-import { resolveHost } from './resolve';
+import { resolveIn } from './resolve';
+import { probe } from './ping-engine';
 
 const UNREACH_TEXT: Record<number, string> = {
   0: 'Destination Net Unreachable',
@@ -130,15 +128,14 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   }
   const quiet = o.has('q');
   const target = o.operands[o.operands.length - 1]!;
-  const r = resolveHost(ctx.sandbox.fs, target);
+  const r = resolveIn(ctx, target);
   if (!r.ok) {
     ctx.err(`ping: ${target}: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
     return 2;
   }
   const dst = r.ip;
-  const stack = ctx.node.stack;
   // ping connect()s a UDP probe socket first to learn its source address (iputils ping.c).
-  const connected = stack.connectResult(dst);
+  const connected = ctx.node.stack.connectResult(dst);
   if (connected !== 'ok') {
     ctx.err(`ping: connect: ${ERRNO_TEXT[connected]}\n`);
     return 2;
@@ -152,99 +149,25 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
     ctx.err(`ping: packet size ${size} is too large. Maximum is ${MAX_PAYLOAD}\n`);
     return 2;
   }
-  const sched = ctx.net.sched;
-  const ident = ctx.net.rng.int(65536);
   const dstText = formatIpv4(dst);
   ctx.out(`PING ${target} (${dstText}) ${size}(${size + 28}) bytes of data.\n`);
-
-  const rtts: number[] = [];
-  const ttls: number[] = [];
-  const seen = new Set<number>();
-  let transmitted = 0;
-  let received = 0;
-  let errors = 0;
-  let dups = 0;
-  const wake = new Signal(sched);
-  const start = sched.now;
-  // finish() reports the time from the start to the last transmission (pinger() updates cur_time).
-  let lastSendAt = start;
-
-  let pipesize = 0;
-  const acknowledge = (seq: number): void => {
-    pipesize = Math.max(pipesize, transmitted - seq + 1);
-  };
-  const onIcmp = (ip: Ipv4Packet, m: IcmpMessage): void => {
-    if (m.type === ICMP_ECHO_REPLY) {
-      if (m.ident !== ident) return;
-      const rtt = (sched.now - m.sentAt) / 1000;
-      const dup = seen.has(m.seq);
-      if (dup) dups++;
-      else {
-        seen.add(m.seq);
-        received++;
-        rtts.push(rtt);
-      }
-      acknowledge(m.seq);
-      if (!ttls.includes(ip.ttl)) ttls.push(ip.ttl);
-      if (!quiet) {
-        const bytes = m.dataLen + 8;
-        ctx.out(`${bytes} bytes from ${formatIpv4(ip.src)}: icmp_seq=${m.seq} ttl=${ip.ttl} time=${formatRtt(rtt)} ms${dup ? ' (DUP!)' : ''}\n`);
-      }
-      wake.fire();
-      return;
-    }
-    if (m.type === ICMP_DEST_UNREACH || m.type === ICMP_TIME_EXCEEDED) {
-      const orig = m.original;
-      if (orig.payload.proto !== 'icmp' || orig.payload.type !== ICMP_ECHO_REQUEST || orig.payload.ident !== ident) return;
-      errors++;
-      acknowledge(orig.payload.seq);
+  const s = yield* probe(ctx, { dst, count, interval, deadline, size, ttl, firstSeq: 1 }, {
+    reply(ip, m, rtt, dup) {
+      if (!quiet) ctx.out(`${m.dataLen + 8} bytes from ${formatIpv4(ip.src)}: icmp_seq=${m.seq} ttl=${ip.ttl} time=${formatRtt(rtt)} ms${dup ? ' (DUP!)' : ''}\n`);
+    },
+    error(ip, m, seq) {
       const text = m.type === ICMP_TIME_EXCEEDED ? 'Time to live exceeded' : (UNREACH_TEXT[m.code] ?? `Dest Unreachable, Bad Code: ${m.code}`);
-      if (!quiet) ctx.out(`From ${formatIpv4(ip.src)} icmp_seq=${orig.payload.seq} ${text}\n`);
-      wake.fire();
-    }
-  };
-  const unsubscribe = stack.onIcmp(onIcmp);
-
-  let interrupted = false;
-  const deadlineAt = deadline !== undefined ? start + deadline * 1e6 : undefined;
-  try {
-    for (let seq = 1; ; seq++) {
-      if (deadlineAt !== undefined && sched.now >= deadlineAt) break;
-      const sent = stack.send({
-        dst, ttl, payload: { proto: 'icmp', type: ICMP_ECHO_REQUEST, code: 0, ident, seq, dataLen: size, sentAt: sched.now },
-      });
-      if (sent !== 'ok') {
-        // The route vanished while pinging (link down): iputils reports the sendmsg error.
-        ctx.out(`ping: sendmsg: ${ERRNO_TEXT[sent]}\n`);
-        errors++;
-      }
-      transmitted++;
-      lastSendAt = sched.now;
-      if (count !== undefined && transmitted >= count) break;
-      const until = sched.now + interval * 1e6;
-      let w: Wake;
-      do {
-        w = yield waitFor(wake, Math.max(0, until - sched.now));
-      } while (w.reason === 'signal' && sched.now < until);
-      if (w.reason === 'interrupt') {
-        interrupted = true;
-        break;
-      }
-    }
-    // Wait for the last replies: up to -W seconds after the last probe (or the -w deadline).
-    if (!interrupted) {
-      const lingerEnd = deadlineAt ?? sched.now + waitS * 1e6;
-      while (received + errors < transmitted && sched.now < lingerEnd) {
-        const w = yield waitFor(wake, lingerEnd - sched.now);
-        if (w.reason === 'interrupt') {
-          interrupted = true;
-          break;
-        }
-      }
-    }
-  } finally {
-    unsubscribe();
-  }
+      if (!quiet) ctx.out(`From ${formatIpv4(ip.src)} icmp_seq=${seq} ${text}\n`);
+    },
+    sendError(e) {
+      // The route vanished while pinging (link down): iputils reports the sendmsg error.
+      ctx.out(`ping: sendmsg: ${ERRNO_TEXT[e]}\n`);
+      return 'continue';
+    },
+    // Up to -W seconds after the last probe.
+    lingerUs: () => waitS * 1e6,
+  });
+  const { transmitted, received, errors, dups, rtts, ttls, pipesize, start, lastSendAt } = s;
   // Summary (ping_common.c finish()).
   const timeMs = Math.round((lastSendAt - start) / 1000);
   let line = `${transmitted} packets transmitted, ${received} received`;
@@ -265,7 +188,7 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   }
   if (pipesize > 1) tail += `${tail ? ', ' : ''}pipe ${pipesize}`;
   ctx.out(tail + '\n');
-  ctx.sandbox.lessonLog.recordPing({ from: ctx.node, dst, transmitted, received, rtt, ttls, at: sched.now });
+  ctx.sandbox.lessonLog.recordPing({ from: ctx.node, dst, transmitted, received, rtt, ttls, at: ctx.net.sched.now });
   return received > 0 ? 0 : 1;
 }
 

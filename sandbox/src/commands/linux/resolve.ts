@@ -7,6 +7,8 @@
 import type { Ipv4 } from '../../wire/addr';
 import { parseIpv4 } from '../../wire/addr';
 import type { Vfs } from '../../fs/vfs';
+import type { ExecContext } from '../../shell/context';
+import { ContainerHost } from '../../docker/container';
 
 export type Resolved = { ok: true; ip: Ipv4; name: string } | { ok: false; error: 'unknown' | 'invalid' };
 
@@ -38,4 +40,12 @@ export function resolveHost(fs: Vfs, name: string): Resolved {
     }
   }
   return { ok: false, error: 'unknown' };
+}
+
+/** Resolve as a program in ctx's namespace would: /etc/hosts, then Docker's embedded DNS inside a container. */
+export function resolveIn(ctx: ExecContext, name: string): Resolved {
+  const r = resolveHost(ctx.fs, name);
+  if (r.ok || r.error === 'invalid' || !(ctx.node instanceof ContainerHost)) return r;
+  const ip = ctx.sandbox.docker.resolveFrom(ctx.node.container, name);
+  return ip === undefined ? r : { ok: true, ip, name };
 }

@@ -50,11 +50,11 @@ export class Inputs {
     const proc = readProc(ctx.node.stack, path);
     // /proc files are regular files that report a size of 0.
     if (proc !== undefined) return { kind: 'text', text: proc, regular: true, size: 0 };
-    const st = ctx.sandbox.fs.stat(path);
+    const st = ctx.fs.stat(path);
     if (typeof st === 'string') return { kind: 'missing', error: st };
     if (st.kind === 'dir') return { kind: 'dir' };
     // stat said it is a file, so this is its content (even one that reads like an errno name).
-    const text: string = ctx.sandbox.fs.readFile(path);
+    const text: string = ctx.fs.readFile(path);
     return { kind: 'text', text, regular: true, size: utf8Length(text) };
   }
 }

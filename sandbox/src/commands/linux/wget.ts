@@ -29,7 +29,7 @@ import { headerValue } from '../../net/http/message';
 import { percentDecodeBytes, utf8Decode, utf8Encode } from '../../net/http/bytes';
 import type { HttpUrl } from '../../net/http/url';
 import { formatUrl, hostHeader, parseHttpUrl, resolveLocation } from '../../net/http/url';
-import { resolveHost } from './resolve';
+import { resolveIn } from './resolve';
 import { ERRNO_TEXT, waitOnHttp } from './http-wait';
 import { barImage, datetimeStr, humanReadable, retrRate, secsToHumanTime } from './wget-format';
 import { reportParseFailure } from '../../shell/parsed-args';
@@ -210,7 +210,7 @@ function urlFileName(u: HttpUrl): string {
 
 /** unique_name: "name" if free, else name.1, name.2, ... */
 function uniqueName(ctx: ExecContext, name: string): string {
-  const fs = ctx.sandbox.fs;
+  const fs = ctx.fs;
   const at = (n: string): string => resolvePath(n, ctx.shell.cwd, ctx.shell.home);
   if (!fs.exists(at(name))) return name;
   for (let i = 1; ; i++) if (!fs.exists(at(`${name}.${i}`))) return `${name}.${i}`;
@@ -220,7 +220,7 @@ export function* wgetMain(ctx: ExecContext, argv: string[]): Proc {
   const parsed = parseArgs(argv);
   if (!parsed.ok) return reportParseFailure(ctx, parsed);
   const o = parsed.o;
-  const fs = ctx.sandbox.fs;
+  const fs = ctx.fs;
   let docPath: string | undefined;
   if (o.output !== undefined && o.output !== '-' && o.output !== '/dev/null') {
     docPath = resolvePath(o.output, ctx.shell.cwd, ctx.shell.home);
@@ -307,7 +307,7 @@ function* fetchUrl(ctx: ExecContext, o: Options, sink: Sink, text: string, dnsCa
       ip = dnsCache.get(url.host);
       if (ip === undefined) {
         log(`Resolving ${url.host} (${url.host})... `);
-        const r = resolveHost(ctx.sandbox.fs, url.host);
+        const r = resolveIn(ctx, url.host);
         if (!r.ok) {
           log(`failed: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}.\n`);
           logNq(`wget: unable to resolve host address ‘${url.host}’\n`);
@@ -432,7 +432,7 @@ function* fetchUrl(ctx: ExecContext, o: Options, sink: Sink, text: string, dnsCa
       } else {
         localName = uniqueName(ctx, urlFileName(originalUrl));
         filePath = resolvePath(localName, ctx.shell.cwd, ctx.shell.home);
-        const e = ctx.sandbox.fs.writeFile(filePath, '');
+        const e = ctx.fs.writeFile(filePath, '');
         if (e) {
           logNq(`${localName}: ${fsErrorText(e)}\n`);
           return fail(EXIT.io, head.status);
@@ -468,7 +468,7 @@ function* fetchUrl(ctx: ExecContext, o: Options, sink: Sink, text: string, dnsCa
       flush();
       const bytes = res.body.length;
       const dlTimeS = ((http.completeAt ?? sched.now) - bodyStart + READ_COST_US + bytes / READ_BYTES_PER_US) / 1e6;
-      if (filePath !== undefined) ctx.sandbox.fs.writeFile(filePath, utf8Decode(res.body), true);
+      if (filePath !== undefined) ctx.fs.writeFile(filePath, utf8Decode(res.body), true);
       if (verbose) ctx.err('\r' + bar(true, dlTimeS) + '\n\n');
       const tms = datetimeStr(sched.now);
       const rate = retrRate(bytes, dlTimeS);

@@ -49,7 +49,7 @@ export const lsCommand: CommandSpec = {
       const blocks: string[] = [];
       for (const arg of paths) {
         const path = resolvePath(arg, ctx.shell.cwd, ctx.shell.home);
-        const st = ctx.sandbox.fs.stat(path);
+        const st = ctx.fs.stat(path);
         if (typeof st === 'string') {
           ctx.err(`ls: cannot access '${arg}': ${fsErrorText(st)}\n`);
           status = 2;
@@ -59,12 +59,12 @@ export const lsCommand: CommandSpec = {
           files.push(long ? longLine({ ...st, name: arg }, String(st.size).length) + '\n' : arg);
           continue;
         }
-        const list = ctx.sandbox.fs.list(path);
+        const list = ctx.fs.list(path);
         if (typeof list === 'string') continue;
         const shown = list.filter((e) => all || !e.name.startsWith('.'));
         if (p.opts.has('a')) {
           // -a (not -A) also lists the directory itself and its parent.
-          const parent = ctx.sandbox.fs.stat(resolvePath('..', path));
+          const parent = ctx.fs.stat(resolvePath('..', path));
           shown.unshift({ ...st, name: '.' }, { ...(typeof parent === 'string' ? st : parent), name: '..' });
         }
         let text = paths.length > 1 ? `${arg}:\n` : '';
@@ -102,7 +102,7 @@ export const catCommand: CommandSpec = {
           ctx.out(proc);
           continue;
         }
-        const c = ctx.sandbox.fs.readFile(path);
+        const c = ctx.fs.readFile(path);
         if (c === 'ENOENT' || c === 'EISDIR' || c === 'ENOTDIR' || c === 'EEXIST' || c === 'ENOTEMPTY') {
           ctx.err(`cat: ${f}: ${fsErrorText(c)}\n`);
           status = 1;
