@@ -150,6 +150,8 @@ export function fenceCommands(code: string): { command: string; offset: number }
 }
 
 const RUN_META = /(^|\s)run(\s|$)/;
+/** Quoted attributes of a fence's meta (title="..."): their words are not flags such as `run`. */
+const QUOTED_ATTR = /\w+="[^"]*"/g;
 
 /** The doc id Docusaurus gives docs/<path>.mdx: number prefixes (01-) stripped from each segment. */
 export function docIdOf(relPath: string, frontMatterId?: string): string {
@@ -285,7 +287,7 @@ export function extractLesson(file: string, source: string, opts: ExtractOptions
   const walk = (n: RootContent): void => {
     if (n.type === 'code') {
       const code = n as Code;
-      if (code.meta && RUN_META.test(code.meta)) {
+      if (code.meta && RUN_META.test(code.meta.replace(QUOTED_ATTR, ''))) {
         const start = posOf(code, 0);
         for (const c of fenceCommands(code.value)) commands.push({ command: c.command, pos: { line: start.line + 1 + c.offset, column: 1 }, source: 'fence' });
       }

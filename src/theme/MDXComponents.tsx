@@ -20,7 +20,8 @@ type CodeProps = ComponentProps<'code'> & { metastring?: string; title?: string 
 
 /** A fenced block whose meta string has the word `run` (```sh run, ```sh run title="..."). */
 function isRunFence(props: CodeProps): boolean {
-  return typeof props.metastring === 'string' && /(^|\s)run(\s|$)/.test(props.metastring);
+  // Words inside quoted attributes (title="... docker run ...") are not the flag.
+  return typeof props.metastring === 'string' && /(^|\s)run(\s|$)/.test(props.metastring.replace(/\w+="[^"]*"/g, ''));
 }
 
 function titleOf(meta: string): string | undefined {

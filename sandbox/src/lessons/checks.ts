@@ -52,12 +52,16 @@
  *   succeeded (a 2xx answer).
  * - onosRunning, onosApp, onosDevices, onosLinks, onosHost, onosFlows, onosIntent: the emulated ONOS
  *   controller's state (onos-checks.ts).
+ * - dockerNetwork, containerRunning, containerAddress, containersReach, nameResolves: the emulated
+ *   Docker engine's state (docker-checks.ts); sqlRow, a row in a mysql container's table (sql-checks.ts).
  * - all {of}, any {of}, not {check}.
  */
 import { z } from 'zod';
 import { parseCidr, parseIpv4 } from '../wire/addr';
 import { findTopo, splitArgs } from '../topo/library';
 import { onosCheckSchemas, type OnosCheck } from './onos-checks';
+import { dockerCheckSchemas, type DockerCheck } from './docker-checks';
+import { sqlCheckSchemas, type SqlCheck } from './sql-checks';
 
 const NEIGH_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'PERMANENT', 'NOARP', 'resolved'] as const;
 export const FLOW_FIELDS = ['in_port', 'dl_src', 'dl_dst', 'dl_type', 'vlan_tci', 'nw_src', 'nw_dst', 'nw_proto', 'nw_tos', 'tp_src', 'tp_dst'] as const;
@@ -83,6 +87,8 @@ export type Check =
   | { kind: 'listening'; node: string; port: number }
   | { kind: 'httpFetch'; from: string; to: string; status?: number }
   | OnosCheck
+  | DockerCheck
+  | SqlCheck
   | { kind: 'all'; of: Check[] }
   | { kind: 'any'; of: Check[] }
   | { kind: 'not'; check: Check };
@@ -169,6 +175,8 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
       status: z.number().int().min(100, 'must be an HTTP status such as 200 or 404').max(599, 'must be an HTTP status such as 200 or 404').optional(),
     }),
     ...onosCheckSchemas,
+    ...dockerCheckSchemas,
+    ...sqlCheckSchemas,
     z.strictObject({ kind: z.literal('all'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('any'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('not'), check: checkSchema }),

@@ -19,6 +19,8 @@ import type { Topo } from '../topo/topo';
 import type { TcParams } from '../net/interface';
 import { parseDelay } from '../mininet/tc';
 import { evaluateOnos } from './onos-checks';
+import { evaluateDocker } from './docker-checks';
+import { evaluateSqlRow } from './sql-checks';
 import type { FetchRecord, PingRecord } from './lesson-log';
 
 export interface EvalContext {
@@ -366,6 +368,14 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
     case 'onosFlows':
     case 'onosIntent':
       return evaluateOnos(check, sb);
+    case 'dockerNetwork':
+    case 'containerRunning':
+    case 'containerAddress':
+    case 'containersReach':
+    case 'nameResolves':
+      return evaluateDocker(check, sb);
+    case 'sqlRow':
+      return evaluateSqlRow(check, sb);
     case 'all': {
       for (const c of check.of) {
         const r = evaluate(c, sb, ctx);
