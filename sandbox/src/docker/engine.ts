@@ -21,6 +21,7 @@ import type { Subnet } from './ipam';
 import { allocateSubnet, contains, lowestFree, overlaps } from './ipam';
 import { DockerNetwork } from './network';
 import type { ImageSpec, ServiceContext, StopSignal } from './service';
+import { registeredImages } from './service';
 import { startMainProcess } from './main-process';
 
 export interface NetworkCreateOptions {
@@ -85,6 +86,7 @@ export class DockerEngine {
       return !(a && b && a !== b);
     };
     lab.extraRootIntfs.push(() => this.rootIntfs());
+    for (const img of registeredImages()) if (img.local) for (const t of img.tags) this.pulled.add(`${img.repository}:${t}`);
     const now = sandbox.now;
     const bridge = new DockerNetwork('bridge', hexId(this.rng), 'bridge', now, { net: parseIpv4('172.17.0.0')!, prefixLen: 16 },
       parseIpv4('172.17.0.1')!, { userSubnet: false, internal: false, attachable: false, builtin: true, options: DEFAULT_BRIDGE_OPTIONS, labels: {} });

@@ -105,6 +105,11 @@ export interface ImageSpec {
   readonly size: string;
   /** Image creation time in Unix seconds (docker images CREATED is relative to the lab clock). */
   readonly created: number;
+  /**
+   * Built on the lab machine (`docker build`), not pulled: present from the start under each tag,
+   * never pulled from a registry (a pull is denied, as for any repository Docker Hub lacks).
+   */
+  readonly local?: boolean;
   /** ENTRYPOINT and CMD (exec form). COMMAND in `docker ps` joins them. */
   readonly entrypoint: readonly string[];
   readonly cmd: readonly string[];

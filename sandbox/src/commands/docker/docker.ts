@@ -566,6 +566,12 @@ const containerSubs: Record<string, Sub> = {
     *run(ctx, f) {
       const ref = f.operands[0]!;
       const { repository, tag } = parseImageRef(ref);
+      if (findImage(ref)?.spec.local) {
+        // Built on this machine: the registry has no such repository.
+        if (!ref.includes(':')) ctx.out(`Using default tag: ${tag}\n`);
+        ctx.err(`${DAEMON}pull access denied for ${repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`);
+        return 1;
+      }
       if (ctx.sandbox.docker.pulled.has(`${repository}:${tag}`) && findImage(ref)) {
         const s = findImage(ref)!.spec;
         ctx.out(`${tag}: Pulling from library/${repository}\nDigest: ${s.digest}\nStatus: Image is up to date for ${repository}:${tag}\ndocker.io/library/${repository}:${tag}\n`);

@@ -24,7 +24,7 @@ registerImage({
   id: '8f3b2c1d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
   digest: 'sha256:3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b',
   layers: ['fd674058ff8f', 'ab1d8cd6e1f3', '4f9d6c2b1e7a', '9a8b7c6d5e4f', '1e2d3c4b5a69', 'c0ffee123456'],
-  size: '1.13GB', created: 1767600000,
+  size: '1.13GB', created: 1767600000, local: true,
   entrypoint: ['docker-entrypoint.sh'], cmd: ['npm', 'start'],
   env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `NODE_VERSION=${NODE_VERSION.slice(1)}`, 'YARN_VERSION=1.22.22'],
   exposedPorts: ['7555/tcp'], workingDir: APP_DIR, shell: 'bash',
