@@ -78,7 +78,7 @@ export async function replayAsync(lines: readonly string[], opts: ReplayOptions 
  */
 export const PROMPT_RE =
   // eslint-disable-next-line no-control-regex
-  /^(root@master1:[^#\n]*# |root@[0-9a-f]{12}:[^#\n]*# |mininet> |mysql> | {4}-> |>>> |\.\.\. |\x1b\[32m\w+@root > \x1b\[0m|.*Are you sure you want to continue connecting \(yes\/no\/\[fingerprint\]\)\? |Please type 'yes', 'no' or the fingerprint: |Confirm: halt instance root \(yes\/no\): |(?:~|\/[^ #\n]*) # |Are you sure you want to continue\? \[y\/N\] )/;
+  /^(root@master1:[^#\n]*# |root@[0-9a-f]{12}:[^#\n]*# |mininet> |mysql> | {4}-> |>>> |\.\.\. |\x1b\[32m\w+@root > \x1b\[0m|.*Are you sure you want to continue connecting \(yes\/no\/\[fingerprint\]\)\? |Please type 'yes', 'no' or the fingerprint: |Confirm: halt instance root \(yes\/no\): |(?:~|\/[^ #\n]*) # |Are you sure you want to continue\? \[y\/N\] |Do you want to continue\? \[Y\/n\] )/;
 
 /** A password prompt (ssh's, mysql's): what is typed there is not shown; the transcript's `# hidden:` header lists it. */
 const HIDDEN_RE = /(\) Password|^Enter password): $/;

@@ -18,7 +18,11 @@ export function containerProgram(sandbox: Sandbox, c: Container, name: string): 
   const base = name.replace(/^(\/usr)?\/s?bin\//, '');
   const own = c.image.commands?.find((s) => s.name === base || s.aliases?.includes(base));
   if (own) return own;
-  if (BUILTINS.has(base) || c.image.programs.includes(base)) {
+  // Installed later by the image's package manager (images/ubuntu-apt.ts): an executable
+  // /usr/bin/NAME in the container's own filesystem runs the sandbox's command of that name.
+  const installed = c.fs.stat('/usr/bin/' + base);
+  const isInstalled = typeof installed !== 'string' && installed.kind === 'file' && (installed.mode & 0o111) !== 0;
+  if (BUILTINS.has(base) || c.image.programs.includes(base) || isInstalled) {
     const spec = sandbox.registry.get(base);
     if (spec && spec.where === 'any') return spec;
   }

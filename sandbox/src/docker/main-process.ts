@@ -25,6 +25,8 @@ export function startMainProcess(engine: DockerEngine, c: Container, attached: b
   if (isShellCommand(c, argv)) {
     // Attached: `docker run -it` drives the shell on the terminal. Detached with -i: waits on stdin.
     if (!attached && !c.config.interactive) sched.after(0, () => engine.exited(c, 0));
+    // Detached with a terminal (-dit): the shell's prompt goes to the tty, so `docker logs` shows it.
+    else if (!attached && c.config.tty) c.log('stdout', c.image.shell === 'bash' ? `root@${c.config.hostname}:/# ` : '/ # ');
     return;
   }
   const session = [...engine.sandbox.sessions][0];
@@ -33,7 +35,8 @@ export function startMainProcess(engine: DockerEngine, c: Container, attached: b
     return;
   }
   const shell = containerShell(engine.sandbox, c);
-  const line = argv.map(quote).join(' ');
+  // `sh -c 'script'` (the usual way to give a container a small loop): the image's shell runs the script.
+  const line = argv.length >= 3 && argv[1] === '-c' && isShellCommand(c, [argv[0]!]) ? argv[2]! : argv.map(quote).join(' ');
   const proc = (function* (): Proc {
     return yield* runBashLine(engine.sandbox, session, shell, line, (t) => c.log('stdout', t), { interactive: false });
   })();

@@ -317,14 +317,23 @@ function* attachShell(ctx: ExecContext, c: Container, isMain: boolean): Proc {
 }
 
 /** Wait for a container to exit, streaming its log to the terminal. */
-function* followUntilExit(ctx: ExecContext, c: Container): Proc {
+/**
+ * Stream the container's output until it exits. `since`: log entries already written (by a main
+ * process that ran at start) to show first. `interrupted`: what Ctrl-C does to the client —
+ * `docker logs -f` dies of SIGINT (bash then starts a new line; status 130).
+ */
+function* followUntilExit(ctx: ExecContext, c: Container, since = c.logs.length, onInterrupt?: () => number): Proc {
   const sig = new Signal(ctx.net.sched);
   const off = (e: { stream: string; text: string }): void => (e.stream === 'stderr' ? ctx.err(e.text) : ctx.out(e.text));
+  for (const e of c.logs.slice(since)) off(e);
   c.logListeners.add(off);
   try {
     while (c.running) {
       const w = yield waitFor(sig, 100_000);
-      if (w.reason === 'interrupt') break;
+      if (w.reason === 'interrupt') {
+        if (onInterrupt) return onInterrupt();
+        break;
+      }
     }
   } finally {
     c.logListeners.delete(off);
@@ -382,6 +391,7 @@ function* runContainer(ctx: ExecContext, f: ParsedFlags, create: boolean): Proc 
   const detach = f.bools.has('detach');
   if (detach) ctx.out(c.id + '\n');
   const attachedShell = !detach && f.bools.has('interactive') && f.bools.has('tty') && isShellCommand(c, c.commandLine) && !c.image.service;
+  const since = c.logs.length;
   const e = eng.start(c, attachedShell);
   if (e) {
     ctx.err(`docker: ${DAEMON}${e}\n\nRun 'docker run --help' for more information\n`);
@@ -389,7 +399,7 @@ function* runContainer(ctx: ExecContext, f: ParsedFlags, create: boolean): Proc 
   }
   if (detach) return 0;
   if (attachedShell) return yield* attachShell(ctx, c, true);
-  return yield* followUntilExit(ctx, c);
+  return yield* followUntilExit(ctx, c, since);
 }
 
 function eachContainer(verb: (ctx: ExecContext, c: Container, arg: string) => Proc | string | undefined): Sub['run'] {
@@ -444,11 +454,50 @@ const containerSubs: Record<string, Sub> = {
   },
   start: {
     usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]', min: 1, flags: [{ long: 'attach', short: 'a', value: false }, { long: 'interactive', short: 'i', value: false }],
-    run: eachContainer((ctx, c) => ctx.sandbox.docker.start(c)),
+    // Each failure goes to stderr as it happens, then one summary line (cli:`container/start.go`
+    // startContainersWithoutAttachments; "Error: " prefix dropped in the current CLI).
+    *run(ctx, f) {
+      const failed: string[] = [];
+      for (const a of f.operands) {
+        const c = ctx.sandbox.docker.findContainer(a);
+        const e = c ? ctx.sandbox.docker.start(c) : `No such container: ${a}`;
+        if (e === undefined) ctx.out(a + '\n');
+        else {
+          ctx.err(DAEMON + e + '\n');
+          failed.push(a);
+        }
+      }
+      if (!failed.length) return 0;
+      ctx.err(`failed to start containers: ${failed.join(', ')}\n`);
+      return 1;
+    },
   },
   stop: {
     usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', min: 1, flags: [{ long: 'time', short: 't', value: true }, { long: 'signal', short: 's', value: true }],
-    run: eachContainer((ctx, c) => stopOne(ctx, c)),
+    // The CLI stops its arguments in parallel and prints each name as typed, in order
+    // (cli:`container/stop.go`): one timeout for them all.
+    *run(ctx, f) {
+      const eng = ctx.sandbox.docker;
+      const found = f.operands.map((a) => ({ a, c: eng.findContainer(a) }));
+      const running = found.flatMap((x) => (x.c?.running ? [{ c: x.c, r: eng.stopSignalResult(x.c) }] : []));
+      let waited = false;
+      let failed = false;
+      for (const { a, c } of found) {
+        if (!c) {
+          ctx.err(`${DAEMON}No such container: ${a}\n`);
+          failed = true;
+          continue;
+        }
+        if (!waited && running.some((x) => x.c === c)) {
+          waited = true;
+          const wait = Math.max(...running.map((x) => x.r.waitUs));
+          if (wait) yield sleep(wait);
+          for (const x of running) if (x.c.running) eng.exited(x.c, x.r.status);
+        }
+        ctx.out(a + '\n');
+      }
+      return failed ? 1 : 0;
+    },
   },
   restart: {
     usage: 'docker restart [OPTIONS] CONTAINER [CONTAINER...]', min: 1, flags: [{ long: 'time', short: 't', value: true }],
@@ -461,14 +510,26 @@ const containerSubs: Record<string, Sub> = {
   },
   rm: {
     usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]', min: 1, flags: [{ long: 'force', short: 'f', value: false }, { long: 'volumes', short: 'v', value: false }],
+    // Removed names are printed as they go; the errors are joined and printed at the end, and with
+    // -f they do not fail the command (cli:`container/rm.go`). The daemon names the container by its
+    // stored name, with the leading slash (moby:`daemon/delete.go`).
     *run(ctx, f) {
       const force = f.bools.has('force');
-      return yield* eachContainer((ctx2, c) => {
-        if (c.running && !force) return `cannot remove container "${c.name}": container is running: stop the container before removing or force remove`;
-        ctx2.sandbox.docker.kill(c);
-        ctx2.sandbox.docker.remove(c);
-        return undefined;
-      })(ctx, f, 'docker rm');
+      const errs: string[] = [];
+      for (const a of f.operands) {
+        const c = ctx.sandbox.docker.findContainer(a);
+        if (!c) errs.push(`${DAEMON}No such container: ${a}`);
+        else if (c.running && !force) {
+          errs.push(`${DAEMON}cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+        } else {
+          ctx.sandbox.docker.kill(c);
+          ctx.sandbox.docker.remove(c);
+          ctx.out(a + '\n');
+        }
+      }
+      if (!errs.length) return 0;
+      ctx.err(errs.join('\n') + '\n');
+      return force ? 0 : 1;
     },
   },
   exec: {
@@ -516,7 +577,12 @@ const containerSubs: Record<string, Sub> = {
         entries = n <= 0 ? [] : lines.slice(-n);
       }
       for (const e of entries) (e.stream === 'stderr' ? ctx.err : ctx.out)(e.text);
-      if (f.bools.has('follow')) return yield* followUntilExit(ctx, c);
+      if (f.bools.has('follow')) {
+        return yield* followUntilExit(ctx, c, c.logs.length, () => {
+          ctx.out('\n');
+          return 130;
+        });
+      }
       return 0;
     },
   },
@@ -546,7 +612,9 @@ const containerSubs: Record<string, Sub> = {
     *run(ctx, f) {
       const eng = ctx.sandbox.docker;
       const rows: string[][] = [];
-      for (const key of [...eng.pulled].sort()) {
+      // Newest image first (the daemon sorts by creation time), then by name.
+      const keys = [...eng.pulled].sort().sort((a, b) => (findImage(b)?.spec.created ?? 0) - (findImage(a)?.spec.created ?? 0));
+      for (const key of keys) {
         const found = findImage(key);
         if (!found) continue;
         const [repo, tag] = key.split(':') as [string, string];
@@ -568,16 +636,17 @@ const containerSubs: Record<string, Sub> = {
       const { repository, tag } = parseImageRef(ref);
       if (findImage(ref)?.spec.local) {
         // Built on this machine: the registry has no such repository.
-        if (!ref.includes(':')) ctx.out(`Using default tag: ${tag}\n`);
+        if (!/[:@]/.test(ref.replace(/^[^/]*\//, ''))) ctx.out(`Using default tag: ${tag}\n`);
         ctx.err(`${DAEMON}pull access denied for ${repository}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n`);
         return 1;
       }
+      // A name without a tag or digest is pulled as :latest, and the CLI says so first (cli:`image/pull.go`).
+      if (!/[:@]/.test(ref.replace(/^[^/]*\//, ''))) ctx.out(`Using default tag: ${tag}\n`);
       if (ctx.sandbox.docker.pulled.has(`${repository}:${tag}`) && findImage(ref)) {
         const s = findImage(ref)!.spec;
         ctx.out(`${tag}: Pulling from library/${repository}\nDigest: ${s.digest}\nStatus: Image is up to date for ${repository}:${tag}\ndocker.io/library/${repository}:${tag}\n`);
         return 0;
       }
-      if (!findImage(ref)) ctx.out(`Using default tag: ${tag}\n`);
       return ensureImage(ctx, ref, false) ? 0 : 1;
     },
   },

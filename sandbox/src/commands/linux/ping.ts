@@ -12,6 +12,7 @@ import { ICMP_TIME_EXCEEDED } from '../../wire/icmp';
 import type { SendResult } from '../../net/ip-stack';
 import { resolveIn } from './resolve';
 import { probe } from './ping-engine';
+import { ContainerHost } from '../../docker/container';
 
 const UNREACH_TEXT: Record<number, string> = {
   0: 'Destination Net Unreachable',
@@ -130,7 +131,9 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   const target = o.operands[o.operands.length - 1]!;
   const r = resolveIn(ctx, target);
   if (!r.ok) {
-    ctx.err(`ping: ${target}: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
+    // Inside a container the embedded DNS (or the fallback servers) answers NXDOMAIN (reference/docker.md §4.1).
+    const inContainer = ctx.node instanceof ContainerHost;
+    ctx.err(`ping: ${target}: ${r.error === 'unknown' && !inContainer ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
     return 2;
   }
   const dst = r.ip;
@@ -150,10 +153,21 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
     return 2;
   }
   const dstText = formatIpv4(dst);
+  // A target given by name gets reverse lookups: inside a container the embedded DNS answers PTR
+  // queries with `c2.mynet` (reference/docker.md §4.1, §4.4); unanswered, iputils shows the address twice.
+  const node = ctx.node;
+  const fromText = (src: number): string => {
+    const ip = formatIpv4(src);
+    if (!(node instanceof ContainerHost) || r.name === ip || /^[\d.]+$/.test(target)) return ip;
+    // nsswitch "files dns": the container's /etc/hosts first.
+    const hosts = ctx.fs.readFile('/etc/hosts');
+    const own = typeof hosts === 'string' ? hosts.split('\n').map((l) => l.trim().split(/\s+/)).find((f) => f[0] === ip && f.length > 1)?.[1] : undefined;
+    return `${own ?? ctx.sandbox.docker.reverseFrom(node.container, src) ?? ip} (${ip})`;
+  };
   ctx.out(`PING ${target} (${dstText}) ${size}(${size + 28}) bytes of data.\n`);
   const s = yield* probe(ctx, { dst, count, interval, deadline, size, ttl, firstSeq: 1 }, {
     reply(ip, m, rtt, dup) {
-      if (!quiet) ctx.out(`${m.dataLen + 8} bytes from ${formatIpv4(ip.src)}: icmp_seq=${m.seq} ttl=${ip.ttl} time=${formatRtt(rtt)} ms${dup ? ' (DUP!)' : ''}\n`);
+      if (!quiet) ctx.out(`${m.dataLen + 8} bytes from ${fromText(ip.src)}: icmp_seq=${m.seq} ttl=${ip.ttl} time=${formatRtt(rtt)} ms${dup ? ' (DUP!)' : ''}\n`);
     },
     error(ip, m, seq) {
       const text = m.type === ICMP_TIME_EXCEEDED ? 'Time to live exceeded' : (UNREACH_TEXT[m.code] ?? `Dest Unreachable, Bad Code: ${m.code}`);

@@ -7,6 +7,7 @@ import type { Vfs } from '../../fs/vfs';
 import { registerImage } from '../service';
 import { busyboxPingCommand } from '../../commands/busybox/ping';
 import { busyboxIpCommand } from '../../commands/busybox/ip';
+import { aptCommand, aptGetCommand } from './ubuntu-apt';
 
 const BUSYBOX_PROGRAMS = [
   'sh', 'ash', 'ping', 'wget', 'ip', 'ifconfig', 'route', 'arp', 'cat', 'ls', 'hostname', 'sleep', 'grep', 'head',
@@ -52,6 +53,8 @@ registerImage({
   entrypoint: [], cmd: ['/bin/bash'], env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
   exposedPorts: [], workingDir: '/', shell: 'bash',
   programs: ['bash', 'sh', 'cat', 'ls', 'hostname', 'sleep', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq'],
+  // ping arrives with `apt-get install iputils-ping` (ubuntu-apt.ts writes /usr/bin/ping).
+  commands: [aptGetCommand, aptCommand],
   files: (fs) =>
     baseFiles(fs,
       'PRETTY_NAME="Ubuntu 24.04.2 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.2 LTS (Noble Numbat)"\n' +
