@@ -4,9 +4,8 @@
  * opens (plugins/monaco.ts names its chunks assets/{js,css}/monaco.*; the panel's own chunk is
  * monaco-editor.*).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, lastLine, terminalText, test, typeLine, waitForTerminal } from './fixtures';
+import { expect, lastLine, terminalText, test, typeLine, waitForTerminal, seriousAxe } from './fixtures';
 
 /** Requests for Monaco's chunks (JS or CSS) since the page started loading. */
 function monacoRequests(page: Page): string[] {
@@ -15,13 +14,6 @@ function monacoRequests(page: Page): string[] {
     if (/\/assets\/(js|css)\/monaco[.-]/.test(new URL(r.url()).pathname)) seen.push(r.url());
   });
   return seen;
-}
-
-async function seriousAxe(page: Page, selector: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Whether the keyboard is in the editor panel's text (Monaco's input element). */
@@ -69,8 +61,6 @@ test('nano opens the panel beside the terminal; typing and Ctrl-S save the file,
   expect(await seriousAxe(page, '[data-testid="editor-panel"]'), 'axe, light theme').toEqual([]);
   await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
   await expect(panel(page).locator('.monaco-editor.vs-dark')).toBeVisible();
-  // Infima's buttons fade their colours on a theme change: measure contrast once they have settled.
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
   expect(await seriousAxe(page, '[data-testid="editor-panel"]'), 'axe, dark theme').toEqual([]);
 });
 

@@ -3,6 +3,7 @@
  * to any host but the site itself. Terminals are read through window.__patchbay (xterm's buffer),
  * never through pixels.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Guard {
@@ -70,4 +71,17 @@ export async function runLine(page: Page, line: string, prompt: string, timeout 
   const before = (await terminalText(page)).length;
   await typeLine(page, line);
   return waitForTerminal(page, (t) => t.length > before + line.length && lastLine(t) === prompt, 0, timeout);
+}
+
+/**
+ * Serious and critical axe violations inside `selector`. Measured once CSS transitions have
+ * finished: Infima fades button and row colours (a theme switch, a row turning active), and
+ * contrast taken mid-fade is neither colour's.
+ */
+export async function seriousAxe(page: Page, selector: string): Promise<string[]> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

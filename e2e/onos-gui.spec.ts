@@ -4,9 +4,8 @@
  * terminal, log in to the GUI, activate OpenFlow from the Applications table, start Mininet in a
  * second terminal, see the switches and links, activate fwd from the GUI and ping.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, lastLine, terminalCount, terminalText, test, typeLine, waitForTerminal } from './fixtures';
+import { expect, lastLine, terminalCount, terminalText, test, typeLine, waitForTerminal, seriousAxe } from './fixtures';
 
 test.beforeEach(async ({ page, guard }) => {
   void guard;
@@ -18,11 +17,6 @@ async function newTerminal(page: Page): Promise<void> {
   // From the keyboard, as a learner without a mouse would.
   await page.getByRole('button', { name: 'New terminal' }).focus();
   await page.keyboard.press('Enter');
-}
-
-async function seriousAxe(page: Page, selector: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 test('New terminal opens another shell on the lab machine, in a tab of its own', async ({ page }) => {
