@@ -45,9 +45,9 @@ export default function DiagramDockerNetworks(): ReactNode {
         <text className={styles.small} x={200} y={30} textAnchor="middle">
           172.20.0.0/16, gateway 172.20.0.1
         </text>
-        <Box x={560} y={45} name="docker0 (bridge)" kind="switch" />
+        <Box x={560} y={45} name="docker0" kind="switch" />
         <text className={styles.small} x={560} y={30} textAnchor="middle">
-          172.17.0.0/16, gateway 172.17.0.1
+          default bridge: 172.17.0.0/16, gateway 172.17.0.1
         </text>
         <Box x={120} y={190} name="web1" addr="172.20.0.10" kind="host" />
         <Box x={300} y={190} name="web2" addr="172.20.0.11" kind="host" />
