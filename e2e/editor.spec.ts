@@ -5,7 +5,7 @@
  * monaco-editor.*).
  */
 import type { Page } from '@playwright/test';
-import { expect, lastLine, terminalText, test, typeLine, waitForTerminal, seriousAxe } from './fixtures';
+import { expect, lastLine, terminalText, test, typeLine, waitForTerminal, seriousAxe, editorHasFocus } from './fixtures';
 
 /** Requests for Monaco's chunks (JS or CSS) since the page started loading. */
 function monacoRequests(page: Page): string[] {
@@ -14,11 +14,6 @@ function monacoRequests(page: Page): string[] {
     if (/\/assets\/(js|css)\/monaco[.-]/.test(new URL(r.url()).pathname)) seen.push(r.url());
   });
   return seen;
-}
-
-/** Whether the keyboard is in the editor panel's text (Monaco's input element). */
-async function editorHasFocus(page: Page): Promise<boolean> {
-  return page.evaluate(() => !!document.activeElement?.closest('[data-testid="editor-panel"] .monaco-editor'));
 }
 
 const panel = (page: Page) => page.getByTestId('editor-panel');

@@ -85,3 +85,8 @@ export async function seriousAxe(page: Page, selector: string): Promise<string[]
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** Whether the keyboard is in the editor panel's text (Monaco's input element). */
+export async function editorHasFocus(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.activeElement?.closest('[data-testid="editor-panel"] .monaco-editor'));
+}

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, lastLine, runLine, stepDone, test, typeLine, waitForTerminal } from './fixtures';
+import { expect, lastLine, runLine, stepDone, test, typeLine, waitForTerminal, editorHasFocus } from './fixtures';
 
 const done = stepDone;
 const run = runLine;
@@ -81,7 +81,7 @@ test('A Linux router in Mininet: every step ticks, and an edited subnet works af
   const lines = scriptLines();
   await typeLine(page, 'nano linuxrouter.py');
   await expect(panel).toBeVisible();
-  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="editor-panel"] .monaco-editor'))).toBe(true);
+  await expect.poll(() => editorHasFocus(page)).toBe(true);
   // ... params2={'ip': '10.0.0.1/8'})  →  10.10.0.1/16
   await replaceInLine(page, lines, "intfName2='r0-eth3'", 3, '10.0.0.1/8'.length, '10.10.0.1/16');
   // h3 = self.addHost('h3', ip='10.0.0.100/8', defaultRoute='via 10.0.0.1')

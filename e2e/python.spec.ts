@@ -3,7 +3,7 @@
  * a program that drives the emulated network, and a runaway loop that Ctrl-C cannot reach,
  * after which the page says so and Restart brings back a fresh sandbox with the saved files.
  */
-import { expect, lastLine, runLine, test, typeLine, waitForTerminal } from './fixtures';
+import { expect, lastLine, runLine, test, typeLine, waitForTerminal, editorHasFocus } from './fixtures';
 
 test('python3 runs a Mininet script in the page, with no progress line left behind', async ({ page, guard }) => {
   void guard;
@@ -25,7 +25,7 @@ test('a Python loop that never waits: Ctrl-C says why it cannot stop it, and Res
   await typeLine(page, 'code keep.txt');
   const panel = page.getByTestId('editor-panel');
   await expect(panel).toHaveAttribute('data-editor-file', '/root/keep.txt');
-  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="editor-panel"] .monaco-editor'))).toBe(true);
+  await expect.poll(() => editorHasFocus(page)).toBe(true);
   await page.keyboard.type('still here');
   await page.keyboard.press('Control+s');
   await expect(panel.getByRole('status')).toHaveText('Wrote 1 line to /root/keep.txt');

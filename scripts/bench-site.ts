@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 const PORT = 3112;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -31,6 +31,15 @@ async function waitForServer(): Promise<void> {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
+}
+
+/** Wait until the page's first terminal shows text matching `re` (polled every 10 ms). */
+async function terminalMatches(page: Page, re: RegExp): Promise<void> {
+  await page.waitForFunction(
+    ([source, flags]) => new RegExp(source, flags).test((globalThis as unknown as { __patchbay?: { terminals(): Array<{ text(): string }> } }).__patchbay?.terminals()[0]?.text() ?? ''),
+    [re.source, re.flags] as const,
+    { timeout: 60_000, polling: 10 },
+  );
 }
 
 async function main(): Promise<void> {
@@ -99,17 +108,17 @@ async function main(): Promise<void> {
     const pyContext = await browser.newContext();
     const pyPage = await pyContext.newPage();
     await pyPage.goto(BASE + '/playground');
-    await pyPage.waitForFunction(() => /root@master1:~#\s*$/.test((globalThis as unknown as { __patchbay?: { terminals(): Array<{ text(): string }> } }).__patchbay?.terminals()[0]?.text() ?? ''), undefined, { timeout: 30_000 });
+    await terminalMatches(pyPage, /root@master1:~#\s*$/);
     await pyPage.getByTestId('terminal').first().click();
     await pyPage.keyboard.type('python3 -c "print(6 * 7)"');
     const tPy = Date.now();
     await pyPage.keyboard.press('Enter');
-    await pyPage.waitForFunction(() => /\n42\s*\n.*root@master1:~#\s*$/s.test((globalThis as unknown as { __patchbay?: { terminals(): Array<{ text(): string }> } }).__patchbay?.terminals()[0]?.text() ?? ''), undefined, { timeout: 60_000, polling: 10 });
+    await terminalMatches(pyPage, /\n42\s*\n.*root@master1:~#\s*$/s);
     const pyLoadMs = Date.now() - tPy;
     await pyPage.keyboard.type('python3 -c "print(7 * 7)"');
     const tPy2 = Date.now();
     await pyPage.keyboard.press('Enter');
-    await pyPage.waitForFunction(() => /\n49\s*\n.*root@master1:~#\s*$/s.test((globalThis as unknown as { __patchbay?: { terminals(): Array<{ text(): string }> } }).__patchbay?.terminals()[0]?.text() ?? ''), undefined, { timeout: 60_000, polling: 10 });
+    await terminalMatches(pyPage, /\n49\s*\n.*root@master1:~#\s*$/s);
     const pyRunMs = Date.now() - tPy2;
     await pyContext.close();
     await browser.close();

@@ -215,7 +215,7 @@ export class Mininet {
 
   /** Is something (ONOS, a controller) listening for OpenFlow at ip:port, as seen from the lab machine? */
   controllerListening(ip: string, port: number): boolean {
-    return this.isLocalAddress(ip) && this.sandbox.net.ofListeners.isListening({ ip: '127.0.0.1', port });
+    return controllerListeningOn(this.sandbox, ip, port);
   }
 
   /** Add a controller node (a RemoteController's port already probed); returns its pid. */
@@ -237,9 +237,7 @@ export class Mininet {
 
   /** 127.0.0.0/8 and the lab machine's own addresses reach its listeners. */
   isLocalAddress(ip: string): boolean {
-    const a = parseIpv4(ip);
-    if (a === undefined) return false;
-    return a >>> 24 === 127 || this.sandbox.lab.stack.isLocal(a);
+    return isLabAddress(this.sandbox, ip);
   }
 
   addHost(name: string, opts: Record<string, unknown>): Host {
@@ -525,6 +523,18 @@ export class Mininet {
 }
 
 /** ifconfig <intf> up|down, wherever the interface lives. */
+/** 127.0.0.0/8 and the lab machine's own addresses reach the lab machine's listeners. */
+export function isLabAddress(sandbox: Sandbox, ip: string): boolean {
+  const a = parseIpv4(ip);
+  if (a === undefined) return false;
+  return a >>> 24 === 127 || sandbox.lab.stack.isLocal(a);
+}
+
+/** Is an OpenFlow controller (ONOS, a Mininet controller) listening at ip:port, as seen from the lab machine? */
+export function controllerListeningOn(sandbox: Sandbox, ip: string, port: number): boolean {
+  return isLabAddress(sandbox, ip) && sandbox.net.ofListeners.isListening({ ip: '127.0.0.1', port });
+}
+
 export function setIntfState(i: Intf, up: boolean): void {
   const owner = i.owner;
   if (owner instanceof Host) owner.stack.setAdminState(i, up);

@@ -10,7 +10,7 @@ import { Topo } from '../topo/topo';
 import { resolvePath } from '../fs/vfs';
 import { loadPython, runProgram } from './run-program';
 import type { TopoDescription } from './runtime';
-import { scriptFiles } from '../commands/linux/python';
+import { scriptFiles } from './script-files';
 
 export type CustomTopoResult =
   | { readonly kind: 'topo'; readonly topo: Topo }
@@ -20,7 +20,7 @@ export type CustomTopoResult =
 
 export function* customTopo(ctx: ExecContext, files: readonly string[], topoArg: string): Task<CustomTopoResult> {
   const paths = files.map((f) => resolvePath(f, ctx.shell.cwd));
-  const missing = paths.findIndex((p) => !ctx.sandbox.fs.isFile(p));
+  const missing = paths.findIndex((p) => !ctx.fs.isFile(p));
   if (missing >= 0) return { kind: 'missing', file: files[missing]! };
   const rt = yield* loadPython(ctx, 'mn');
   if (!rt) return { kind: 'failed', status: 1 };

@@ -8,7 +8,7 @@
  */
 import type { ExecContext } from '../shell/context';
 import type { Task, Out } from '../mininet/mininet';
-import { Mininet, setIntfState } from '../mininet/mininet';
+import { Mininet, controllerListeningOn, setIntfState } from '../mininet/mininet';
 import { MininetCli } from '../mininet/cli';
 import { pingHosts, iperfHosts } from '../mininet/tests';
 import { Topo } from '../topo/topo';
@@ -136,17 +136,13 @@ export class MininetBridge {
         const mn = this.net(p);
         const cls = (optStr(p, 'cls') ?? 'OVSController') as ControllerClass;
         const port = num(p, 'port');
-        if (cls !== 'RemoteController' && mn.controllerListening('127.0.0.1', port ?? 6653)) {
+        if (cls !== 'RemoteController' && controllerListeningOn(sb, '127.0.0.1', port ?? 6653)) {
           throw new BridgeError(`Please shut down the controller which is running on port ${port ?? 6653}:`);
         }
         return mn.addController(str(p, 'name'), cls, optStr(p, 'ip'), port).pid;
       }
-      case 'controller_listening': {
-        const ip = str(p, 'ip');
-        const a = parseIpv4(ip);
-        const local = a !== undefined && (a >>> 24 === 127 || sb.lab.stack.isLocal(a));
-        return local && sb.net.ofListeners.isListening({ ip: '127.0.0.1', port: num(p, 'port') ?? 6653 });
-      }
+      case 'controller_listening':
+        return controllerListeningOn(sb, str(p, 'ip'), num(p, 'port') ?? 6653);
       case 'link_add': {
         const mn = this.net(p);
         const n1 = this.node(mn, str(p, 'node1'));

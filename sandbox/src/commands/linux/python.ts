@@ -11,28 +11,13 @@ import type { ExecContext } from '../../shell/context';
 import type { Proc } from '../../shell/process';
 import { resolvePath } from '../../fs/vfs';
 import { loadPython, runProgram, runToStatus } from '../../python/run-program';
+import { scriptFiles } from '../../python/script-files';
 import { PYTHON2_VERSION, runPythonHttpServerModule } from './http-server';
 
 const USAGE = (cmd: string) => `usage: ${cmd} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n`;
 
 /** Options that take no argument and change nothing here. */
 const IGNORED_FLAGS = new Set(['u', 'B', 'E', 's', 'S', 'O', 'q', 'I', 'P', 'b', 'd', 'R', 'v']);
-
-/** The script and the .py files beside it, for Python's own filesystem (imports of neighbours work). */
-export function scriptFiles(ctx: ExecContext, path: string): Record<string, string> {
-  const fs = ctx.sandbox.fs;
-  const files: Record<string, string> = {};
-  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-  for (const name of fs.names(dir)) {
-    const p = `${dir === '/' ? '' : dir}/${name}`;
-    if (!name.endsWith('.py') || !fs.isFile(p)) continue;
-    const text = fs.readFile(p);
-    if (typeof text === 'string') files[p] = text;
-  }
-  const main = fs.readFile(path);
-  if (typeof main === 'string') files[path] = main;
-  return files;
-}
 
 function* python(ctx: ExecContext, argv: string[], cmd: string): Proc {
   let i = 0;
@@ -93,7 +78,7 @@ function* python(ctx: ExecContext, argv: string[], cmd: string): Proc {
     return (yield* runProgram(ctx, rt, { kind: 'repl', banner }, cmd)).status;
   }
   const path = resolvePath(file, ctx.shell.cwd);
-  const fs = ctx.sandbox.fs;
+  const fs = ctx.fs;
   if (!fs.exists(path)) {
     ctx.err(`${cmd}: can't open file '${path}': [Errno 2] No such file or directory\n`);
     return 2;
