@@ -13,6 +13,7 @@ import { Vfs } from './fs/vfs';
 import { seedFilesystem } from './fs/seed-files';
 import type { EditorRequest } from './fs/edit-file';
 import { LabMachine } from './devices/lab-machine';
+import { Upstream } from './devices/upstream';
 import type { Host } from './devices/host';
 import { CommandRegistry } from './shell/registry';
 import type { Mode } from './shell/session';
@@ -38,6 +39,8 @@ export class Sandbox {
   readonly net: Network;
   readonly fs: Vfs;
   readonly lab: LabMachine;
+  /** The gateway and the internet beyond the lab machine's eth0. */
+  readonly upstream: Upstream;
   readonly registry: CommandRegistry;
   /** The Mininet network currently running (one at a time, as on a real machine). */
   mininet: Mininet | undefined;
@@ -63,6 +66,7 @@ export class Sandbox {
     seedFilesystem(this.fs);
     this.lab = new LabMachine(this.net);
     this.net.addNode(this.lab);
+    this.upstream = new Upstream(this.net, this.lab);
     this.onos = new Onos(this.net, this.fs, () => this.allocPid(37));
     this.registry = new CommandRegistry().add(...allCommands);
     this.nextPid = 1000 + this.net.rng.int(20000);

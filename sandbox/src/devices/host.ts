@@ -16,9 +16,10 @@ export class Host extends NetNode {
   /** The class name Mininet's dump prints: Host, LinuxRouter, or a script's own class. */
   cls = 'Host';
 
-  constructor(net: Network, name: string) {
+  /** `firstIpId` fixes the IP id counter instead of drawing it from the seeded RNG. */
+  constructor(net: Network, name: string, firstIpId?: number) {
     super(net, name);
-    this.stack = new IpStack(net, this.intfs);
+    this.stack = new IpStack(net, this.intfs, firstIpId);
     const lo = new Intf('lo', '00:00:00:00:00:00', this, 1, 'loopback');
     lo.mtu = 65536;
     lo.addrs.push({ addr: 0x7f000001, prefixLen: 8 });

@@ -26,6 +26,7 @@ export class LabMachine extends Host {
   constructor(net: Network) {
     super(net, LAB_HOSTNAME);
     this.eth0 = this.addIntf('eth0', '52:54:00:' + net.randomMac().slice(9));
+    this.eth0.physical = true;
     this.stack.addAddress(this.eth0, { addr: 0xc0a87a0a, prefixLen: 24 });
     this.stack.routes.add({
       dst: 0, prefixLen: 0, via: 0xc0a87a01, dev: this.eth0, proto: 'static', scope: 'global', metric: 100, type: 'unicast',

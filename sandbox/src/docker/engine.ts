@@ -12,6 +12,8 @@ import type { Ipv4 } from '../wire/addr';
 import { formatIpv4, maskOf, parseIpv4 } from '../wire/addr';
 import type { TcpConnection } from '../net/tcp';
 import { Job } from '../shell/process';
+import { Masquerade } from '../net/masquerade';
+import type { MasqueradeRule } from '../net/masquerade';
 import { LinuxBridge } from './bridge';
 import type { ContainerState, Endpoint, PortBinding } from './container';
 import { Container, ContainerHost } from './container';
@@ -23,6 +25,7 @@ import { DockerNetwork } from './network';
 import type { ImageSpec, ServiceContext, StopSignal } from './service';
 import { registeredImages } from './service';
 import { startMainProcess } from './main-process';
+import { publicAddress, publicPtr } from '../devices/upstream';
 
 export interface NetworkCreateOptions {
   readonly driver: string;
@@ -80,11 +83,15 @@ export class DockerEngine {
     const lab = sandbox.lab;
     // dockerd turns forwarding on, and its iptables rules drop traffic between bridges (§4.2).
     lab.stack.ipForward = 1;
+    // An --internal network's traffic never leaves its bridge (DOCKER-INTERNAL).
     lab.stack.forwardFilter = (_pkt, inIntf, outIntf) => {
       const a = this.networks.find((n) => n.hostIntf === inIntf);
       const b = this.networks.find((n) => n.hostIntf === outIntf);
-      return !(a && b && a !== b);
+      if (a && b && a !== b) return false;
+      return !((a?.opts.internal || b?.opts.internal) && a !== b);
     };
+    // Outbound NAT, one rule per network: -s SUBNET ! -o BRIDGE -j MASQUERADE (§4.2).
+    lab.stack.nat = new Masquerade(() => this.masqueradeRules());
     lab.extraRootIntfs.push(() => this.rootIntfs());
     for (const img of registeredImages()) if (img.local) for (const t of img.tags) this.pulled.add(`${img.repository}:${t}`);
     const now = sandbox.now;
@@ -96,6 +103,16 @@ export class DockerEngine {
     this.networks.push(new DockerNetwork('none', hexId(this.rng), 'null', now, undefined, undefined,
       { userSubnet: false, internal: false, attachable: false, builtin: true, options: {}, labels: {} }));
     this.attachBridge(bridge);
+  }
+
+  private masqueradeRules(): MasqueradeRule[] {
+    const rules: MasqueradeRule[] = [];
+    for (const n of this.networks) {
+      if (!n.hostIntf || !n.subnet || n.opts.internal) continue;
+      if (n.opts.options['com.docker.network.bridge.enable_ip_masquerade'] === 'false') continue;
+      rules.push({ net: n.subnet.net, prefixLen: n.subnet.prefixLen, notOut: n.hostIntf });
+    }
+    return rules;
   }
 
   /** Interfaces the engine adds to the lab machine's root namespace: bridges and host-side veths. */
@@ -545,7 +562,13 @@ export class DockerEngine {
         if (names.includes(bare)) return oe.ip;
       }
     }
-    return undefined;
+    // Anything else goes to the host's resolvers (user networks) or 8.8.8.8 (the default bridge).
+    return this.online(c) ? publicAddress(bare) : undefined;
+  }
+
+  /** Has `c` a way out: an address on a network that is not --internal? */
+  online(c: Container): boolean {
+    return c.endpoints.some((e) => e.ip !== undefined && e.network.bridge !== undefined && !e.network.opts.internal);
   }
 
   /** The PTR name of an address as seen from `c` (`c2.mynet`), if a container on a shared network has it. */
@@ -557,7 +580,7 @@ export class DockerEngine {
         if (oe && o.running) return `${o.name}.${e.network.name}`;
       }
     }
-    return undefined;
+    return this.online(c) ? publicPtr(ip) : undefined;
   }
 
   /** The context a service runs with (service.ts). */

@@ -58,6 +58,8 @@ export class Intf {
   txqueuelen = 1000;
   stats: IntfStats = zeroStats();
   tc: TcParams | undefined;
+  /** A physical NIC (the lab machine's eth0) rather than one end of a veth pair: no peer to show, fq_codel. */
+  physical = false;
   link: Link | undefined;
   /** Egress queue model: when the transmitter is next free, and how many frames wait. */
   busyUntil = 0;

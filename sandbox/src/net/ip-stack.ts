@@ -9,6 +9,7 @@ import { broadcastOf, inSubnet, isLoopback, maskOf, networkOf } from '../wire/ad
 import type { EthernetFrame } from '../wire/ethernet';
 import type { Ipv4Packet } from '../wire/ipv4';
 import { DEFAULT_TTL } from '../wire/ipv4';
+import type { Masquerade } from './masquerade';
 import type { IcmpMessage } from '../wire/icmp';
 import {
   ICMP_DEST_UNREACH, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, ICMP_TIME_EXCEEDED,
@@ -59,6 +60,15 @@ export class IpStack {
   icmpRatelimitMs = 1000;
   /** A firewall on the forward path (Docker's isolation between bridges): false drops the packet silently. */
   forwardFilter: ((pkt: Ipv4Packet, inIntf: Intf, outIntf: Intf) => boolean) | undefined;
+  /** Source NAT on the forward path (Docker's MASQUERADE rules on the lab machine). */
+  nat: Masquerade | undefined;
+  /**
+   * AnyIP: addresses answered as local without being on an interface, as a
+   * `ip route add local PREFIX dev lo` route makes Linux do (the emulated internet uses it).
+   */
+  anyIp: ((ip: Ipv4) => boolean) | undefined;
+  /** net.ipv4.ip_default_ttl for packets this namespace originates. */
+  defaultTtl = DEFAULT_TTL;
   private icmpListeners = new Set<IcmpListener>();
   private udpSockets = new Map<number, UdpHandler>();
   private nextIpId: number;
@@ -67,10 +77,12 @@ export class IpStack {
     readonly net: Network,
     /** The interfaces of this namespace (the owning node's list, shared). */
     readonly intfs: Intf[],
+    /** The first IP id; by default drawn from the seeded RNG (nodes outside the lab pass one so as not to shift it). */
+    firstIpId?: number,
   ) {
     this.neighbors = new Neighbors(this);
     this.tcp = new TcpLayer(this);
-    this.nextIpId = net.rng.int(65536);
+    this.nextIpId = firstIpId ?? net.rng.int(65536);
   }
 
   /** Does this namespace route packets that are not for it (ip_forward != 0)? */
@@ -158,7 +170,7 @@ export class IpStack {
   /** Is `ip` one of this namespace's addresses (any interface: Linux's weak host model)? */
   isLocal(ip: Ipv4): boolean {
     if (isLoopback(ip)) return this.loopback?.adminUp ?? false;
-    return this.intfs.some((i) => i.adminUp && i.addrs.some((a) => a.addr === ip));
+    return this.intfs.some((i) => i.adminUp && i.addrs.some((a) => a.addr === ip)) || (this.anyIp?.(ip) ?? false);
   }
 
   /** Does this interface answer ARP for `ip`? (arp_ignore=0: any local address.) */
@@ -213,7 +225,7 @@ export class IpStack {
     const dst = partial.dst;
     if (this.isLocal(dst)) {
       const pkt: Ipv4Packet = {
-        proto: 'ipv4', src: partial.src ?? dst, dst, ttl: partial.ttl ?? DEFAULT_TTL, tos: partial.tos ?? 0, id: this.allocIpId(), payload: partial.payload,
+        proto: 'ipv4', src: partial.src ?? dst, dst, ttl: partial.ttl ?? this.defaultTtl, tos: partial.tos ?? 0, id: this.allocIpId(), payload: partial.payload,
       };
       this.deliverLoopback(pkt);
       return 'ok';
@@ -226,7 +238,7 @@ export class IpStack {
     const src = partial.src ?? rt.src ?? this.sourceFor(rt.dev, rt.via ?? dst);
     if (src === undefined) return 'ENETUNREACH';
     const pkt: Ipv4Packet = {
-      proto: 'ipv4', src, dst, ttl: partial.ttl ?? DEFAULT_TTL, tos: partial.tos ?? 0, id: this.allocIpId(), payload: partial.payload,
+      proto: 'ipv4', src, dst, ttl: partial.ttl ?? this.defaultTtl, tos: partial.tos ?? 0, id: this.allocIpId(), payload: partial.payload,
     };
     this.net.sched.at(this.fifo('tx', LATENCY.hostStack), () => this.output(pkt, rt));
     return 'ok';
@@ -291,7 +303,8 @@ export class IpStack {
     });
   }
 
-  private receiveIp(pkt: Ipv4Packet, intf: Intf): void {
+  private receiveIp(received: Ipv4Packet, intf: Intf): void {
+    const pkt = this.nat ? this.nat.prerouting(received) : received;
     const isBcast = pkt.dst === 0xffffffff || intf.addrs.some((a) => broadcastOf(a) === pkt.dst);
     if (this.isLocal(pkt.dst) || isBcast) {
       this.deliverLocal(pkt, intf);
@@ -322,7 +335,7 @@ export class IpStack {
     }
     if (this.forwardFilter && rt.dev && !this.forwardFilter(pkt, inIntf, rt.dev)) return;
     const out: Ipv4Packet = { ...pkt, ttl: pkt.ttl - 1 };
-    this.output(out, rt);
+    this.output(this.nat ? this.nat.postrouting(out, rt.dev!) : out, rt);
   }
 
   /** ARP for a packet's next hop failed. */
@@ -330,7 +343,7 @@ export class IpStack {
     if (this.isLocal(pkt.src)) {
       // Reported to the sending socket as if from our own address (iputils prints "From <own ip>").
       const err: IcmpMessage = { proto: 'icmp', type: ICMP_DEST_UNREACH, code: UNREACH_HOST, original: pkt };
-      const fake: Ipv4Packet = { proto: 'ipv4', src: pkt.src, dst: pkt.src, ttl: DEFAULT_TTL, tos: 0, id: 0, payload: err };
+      const fake: Ipv4Packet = { proto: 'ipv4', src: pkt.src, dst: pkt.src, ttl: this.defaultTtl, tos: 0, id: 0, payload: err };
       for (const l of [...this.icmpListeners]) l(fake, err);
       this.tcp.hostUnreachable(pkt);
       return;
@@ -355,7 +368,7 @@ export class IpStack {
     const src = this.isLocal(orig.dst) ? orig.dst : rt.src ?? this.sourceFor(rt.dev, orig.src);
     if (src === undefined) return;
     if (!this.icmpRateAllows(type, code, orig.src)) return;
-    const pkt: Ipv4Packet = { proto: 'ipv4', src, dst: orig.src, ttl: DEFAULT_TTL, tos: 0xc0, id: this.allocIpId(), payload: msg };
+    const pkt: Ipv4Packet = { proto: 'ipv4', src, dst: orig.src, ttl: this.defaultTtl, tos: 0xc0, id: this.allocIpId(), payload: msg };
     this.output(pkt, rt);
   }
 

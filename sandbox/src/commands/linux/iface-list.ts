@@ -53,10 +53,10 @@ export function stackFor(ctx: ExecContext, intf: Intf): IpStack {
 
 /**
  * Carrier (IFF_LOWER_UP). The lab machine's eth0 is a NIC on a virtual network that is always
- * plugged in, so it has carrier whenever it is up even though no emulated link reaches it.
+ * plugged in (the upstream gateway never goes down), so it has carrier whenever it is up.
  */
 export function hasCarrier(intf: Intf): boolean {
-  if (intf.kind === 'ether' && !intf.link && intf.owner instanceof LabMachine) return intf.adminUp;
+  if (intf.physical) return intf.adminUp;
   // A Linux bridge (docker0, br-…) has carrier while one of its ports (a container's veth) has:
   // with no container it shows NO-CARRIER, state DOWN, and its routes `linkdown`.
   if (isBridgeSelf(intf)) return intf.adminUp && (intf.peer!.owner as LinuxBridge).intfs.some((x) => x.name.startsWith('veth') && x.carrier);
@@ -103,7 +103,7 @@ function isBridgeSelf(intf: Intf): boolean {
 /** The root qdisc: noqueue on veths and lo, htb/netem with TCLink, fq_codel on the NIC, noop if never up. */
 export function qdiscOf(intf: Intf): string {
   if (intf.kind === 'internal' && !intf.adminUp) return 'noop';
-  if (intf.kind === 'ether' && !intf.link && intf.owner instanceof LabMachine) return 'fq_codel';
+  if (intf.physical) return 'fq_codel';
   const tc = intf.tc;
   if (tc) {
     if (tc.bw !== undefined) return 'htb';
@@ -153,7 +153,7 @@ function namespaceOf(intf: Intf, lab: Host): Host {
 export function peerInfo(ctx: ExecContext, intf: Intf): { suffix: string; netnsid: number | undefined } {
   const p = intf.peer;
   // A Linux bridge's own interface (docker0, br-…) is not a veth: no peer to show.
-  if (!p || isBridgeSelf(intf)) return { suffix: '', netnsid: undefined };
+  if (!p || intf.physical || isBridgeSelf(intf)) return { suffix: '', netnsid: undefined };
   const lab = ctx.sandbox.lab;
   const own = namespaceOf(intf, lab);
   const other = namespaceOf(p, lab);

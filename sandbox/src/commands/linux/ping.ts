@@ -10,7 +10,7 @@ import { getopt } from '../../shell/args';
 import { formatIpv4 } from '../../wire/addr';
 import { ICMP_TIME_EXCEEDED } from '../../wire/icmp';
 import type { SendResult } from '../../net/ip-stack';
-import { resolveIn } from './resolve';
+import { resolveIn, reverseIn } from './resolve';
 import { probe } from './ping-engine';
 import { ContainerHost } from '../../docker/container';
 
@@ -158,11 +158,10 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
   const node = ctx.node;
   const fromText = (src: number): string => {
     const ip = formatIpv4(src);
-    if (!(node instanceof ContainerHost) || r.name === ip || /^[\d.]+$/.test(target)) return ip;
-    // nsswitch "files dns": the container's /etc/hosts first.
-    const hosts = ctx.fs.readFile('/etc/hosts');
-    const own = typeof hosts === 'string' ? hosts.split('\n').map((l) => l.trim().split(/\s+/)).find((f) => f[0] === ip && f.length > 1)?.[1] : undefined;
-    return `${own ?? ctx.sandbox.docker.reverseFrom(node.container, src) ?? ip} (${ip})`;
+    if (r.name === ip || /^[\d.]+$/.test(target)) return ip;
+    // Mininet hosts cannot reach a resolver; their /etc/hosts lookups are not shown (iputils).
+    if (!(node instanceof ContainerHost) && node !== ctx.sandbox.lab) return ip;
+    return `${reverseIn(ctx, src) ?? ip} (${ip})`;
   };
   ctx.out(`PING ${target} (${dstText}) ${size}(${size + 28}) bytes of data.\n`);
   const s = yield* probe(ctx, { dst, count, interval, deadline, size, ttl, firstSeq: 1 }, {

@@ -1,6 +1,6 @@
 /**
- * Name resolution inside the lab: dotted quads, the lab machine's /etc/hosts, and nothing
- * else (Mininet hosts cannot resolve h2: reference/mininet.md §6, "Name resolution").
+ * Name resolution inside the lab: dotted quads, the lab machine's /etc/hosts, Docker's resolvers
+ * and a few public names (Mininet hosts cannot resolve h2: reference/mininet.md §6, "Name resolution").
  * Unknown names fail as glibc reports through systemd-resolved with no upstream:
  * "Temporary failure in name resolution".
  */
@@ -9,6 +9,8 @@ import { parseIpv4 } from '../../wire/addr';
 import type { Vfs } from '../../fs/vfs';
 import type { ExecContext } from '../../shell/context';
 import { ContainerHost } from '../../docker/container';
+import { publicAddress, publicPtr } from '../../devices/upstream';
+import { LAB_GATEWAY } from '../../devices/lab-machine';
 
 export type Resolved = { ok: true; ip: Ipv4; name: string } | { ok: false; error: 'unknown' | 'invalid' };
 
@@ -42,10 +44,33 @@ export function resolveHost(fs: Vfs, name: string): Resolved {
   return { ok: false, error: 'unknown' };
 }
 
-/** Resolve as a program in ctx's namespace would: /etc/hosts, then Docker's embedded DNS inside a container. */
+/**
+ * Resolve as a program in ctx's namespace would: /etc/hosts; then inside a container Docker's
+ * resolvers; on the lab machine systemd-resolved, which knows the public names the emulated
+ * internet has (devices/upstream.ts). Mininet hosts cannot reach 127.0.0.53 from their namespace.
+ */
 export function resolveIn(ctx: ExecContext, name: string): Resolved {
   const r = resolveHost(ctx.fs, name);
-  if (r.ok || r.error === 'invalid' || !(ctx.node instanceof ContainerHost)) return r;
-  const ip = ctx.sandbox.docker.resolveFrom(ctx.node.container, name);
+  if (r.ok || r.error === 'invalid') return r;
+  const ip = ctx.node instanceof ContainerHost ? ctx.sandbox.docker.resolveFrom(ctx.node.container, name)
+    : ctx.node === ctx.sandbox.lab ? (name === '_gateway' ? parseIpv4(LAB_GATEWAY) : publicAddress(name)) : undefined;
   return ip === undefined ? r : { ok: true, ip, name };
+}
+
+/**
+ * getnameinfo() as seen from ctx's namespace: /etc/hosts, then the resolver (Docker's embedded
+ * DNS inside a container, the public zone on the lab machine). Undefined when nothing answers.
+ */
+export function reverseIn(ctx: ExecContext, ip: Ipv4): string | undefined {
+  const hosts = ctx.fs.readFile('/etc/hosts');
+  if (typeof hosts === 'string' && hosts !== 'ENOENT' && hosts !== 'EISDIR') {
+    for (const line of hosts.split('\n')) {
+      const f = line.replace(/#.*/, '').trim().split(/\s+/);
+      if (f.length >= 2 && parseIpv4(f[0]!) === ip) return f[1]!;
+    }
+  }
+  if (ctx.node instanceof ContainerHost) return ctx.sandbox.docker.reverseFrom(ctx.node.container, ip);
+  if (ctx.node !== ctx.sandbox.lab) return undefined;
+  // systemd-resolved names the default gateway `_gateway` (nss-myhostname).
+  return ip === parseIpv4(LAB_GATEWAY) ? '_gateway' : publicPtr(ip);
 }

@@ -17,15 +17,14 @@ import type { ExecContext } from '../../shell/context';
 import type { Proc } from '../../shell/process';
 import { Signal, waitFor } from '../../shell/process';
 import type { Ipv4 } from '../../wire/addr';
-import { formatIpv4, parseIpv4 } from '../../wire/addr';
+import { formatIpv4 } from '../../wire/addr';
 import type { IcmpMessage } from '../../wire/icmp';
 import type { Ipv4Packet } from '../../wire/ipv4';
 import {
   ICMP_DEST_UNREACH, ICMP_ECHO_REPLY, ICMP_ECHO_REQUEST, ICMP_TIME_EXCEEDED, UNREACH_PORT,
 } from '../../wire/icmp';
-import type { Vfs } from '../../fs/vfs';
 import type { Micros } from '../../sim/time';
-import { resolveHost } from './resolve';
+import { resolveIn, reverseIn } from './resolve';
 
 const MAX_HOPS = 255;
 const MAX_PROBES = 10;
@@ -304,19 +303,6 @@ function parseArgs(argv: string[]): Parsed {
   return { ok: true, settings: s, host: args[0]!.text, hostArgc: args[0]!.argc, packetLen: args[1] };
 }
 
-/** getnameinfo() without NI_NUMERICHOST: /etc/hosts (no DNS in the lab), else the address. */
-function reverseName(fs: Vfs, ip: Ipv4): string {
-  const text = formatIpv4(ip);
-  const hosts = fs.readFile('/etc/hosts');
-  if (typeof hosts === 'string' && hosts !== 'ENOENT') {
-    for (const line of hosts.split('\n')) {
-      const f = line.replace(/#.*/, '').trim().split(/\s+/);
-      if (f.length >= 2 && parseIpv4(f[0]!) === ip) return f[1]!;
-    }
-  }
-  return text;
-}
-
 /** printf's %g for the bad-wait message. */
 function fmtG(v: number): string {
   if (v === 0) return '0';
@@ -333,7 +319,7 @@ export function* tracerouteMain(ctx: ExecContext, argv: string[]): Proc {
     return parsed.status;
   }
   const st = parsed.settings;
-  const r = resolveHost(ctx.sandbox.fs, parsed.host);
+  const r = resolveIn(ctx, parsed.host);
   if (!r.ok) {
     ctx.err(`${parsed.host}: ${r.error === 'unknown' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`);
     ctx.err(`Cannot handle "host" cmdline arg \`${parsed.host}' on position 1 (argc ${parsed.hostArgc})\n`);
@@ -583,7 +569,7 @@ export function* tracerouteMain(ctx: ExecContext, argv: string[]): Proc {
     }
     let name = names.get(ip);
     if (name === undefined) {
-      name = reverseName(ctx.sandbox.fs, ip);
+      name = reverseIn(ctx, ip) ?? text;
       names.set(ip, name);
     }
     out(` ${name} (${text})`);
