@@ -22,6 +22,7 @@ import { pingCommand } from './linux/ping';
 import { routeCommand } from './linux/route';
 import { sysctlCommand } from './linux/sysctl';
 import { tracerouteCommand } from './linux/traceroute';
+import { tcpdumpCommand } from './linux/tcpdump';
 import { grepCommand } from './linux/grep';
 import { headCommand } from './linux/head';
 import { tailCommand } from './linux/tail';
@@ -45,7 +46,7 @@ export const allCommands: readonly CommandSpec[] = [
   // Mininet
   mnCommand,
   // networking tools inside nodes
-  pingCommand, ifconfigCommand, ipCommand, routeCommand, arpCommand, tracerouteCommand, iperfCommand,
+  pingCommand, ifconfigCommand, ipCommand, routeCommand, arpCommand, tracerouteCommand, iperfCommand, tcpdumpCommand,
   wgetCommand, curlCommand,
   hostnameCommand, sysctlCommand,
   // Open vSwitch on the lab machine
