@@ -23,7 +23,8 @@ def _knownBase(obj, names, default):
 
 
 def _switchClass(sw):
-    return _knownBase(sw, ('OVSBridge', 'OVSSwitch', 'UserSwitch', 'LinuxBridge'), 'OVSSwitch')
+    # FabricSwitch: Patchbay's routed fabric switch (patchbay/fabric.py).
+    return _knownBase(sw, ('OVSBridge', 'OVSSwitch', 'UserSwitch', 'LinuxBridge', 'FabricSwitch'), 'OVSSwitch')
 
 
 def _controllerClass(c):
@@ -110,7 +111,8 @@ class Mininet:
                               failMode=getattr(sw, 'failMode', 'secure'),
                               protocols=getattr(sw, 'protocols', None),
                               stp=bool(getattr(sw, 'stp', False)),
-                              listenPort=sw.listenPort)
+                              listenPort=sw.listenPort,
+                              tier=getattr(sw, 'tier', None), pod=getattr(sw, 'pod', None))
         self.switches.append(sw)
         self.nameToNode[name] = sw
         return sw

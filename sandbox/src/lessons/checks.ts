@@ -54,6 +54,8 @@
  *   controller's state (onos-checks.ts).
  * - dockerNetwork, containerRunning, containerAddress, containersReach, nameResolves: the emulated
  *   Docker engine's state (docker-checks.ts); sqlRow, a row in a mysql container's table (sql-checks.ts).
+ * - pathLength, equalCostPaths: routed paths between hosts, hop count and the number of
+ *   equal-cost paths in use (fabric-checks.ts).
  * - all {of}, any {of}, not {check}.
  */
 import { z } from 'zod';
@@ -62,6 +64,7 @@ import { findTopo, splitArgs } from '../topo/library';
 import { onosCheckSchemas, type OnosCheck } from './onos-checks';
 import { dockerCheckSchemas, type DockerCheck } from './docker-checks';
 import { sqlCheckSchemas, type SqlCheck } from './sql-checks';
+import { fabricCheckSchemas, type FabricCheck } from './fabric-checks';
 
 const NEIGH_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'PERMANENT', 'NOARP', 'resolved'] as const;
 export const FLOW_FIELDS = ['in_port', 'dl_src', 'dl_dst', 'dl_type', 'vlan_tci', 'nw_src', 'nw_dst', 'nw_proto', 'nw_tos', 'tp_src', 'tp_dst'] as const;
@@ -89,6 +92,7 @@ export type Check =
   | OnosCheck
   | DockerCheck
   | SqlCheck
+  | FabricCheck
   | { kind: 'all'; of: Check[] }
   | { kind: 'any'; of: Check[] }
   | { kind: 'not'; check: Check };
@@ -177,6 +181,7 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
     ...onosCheckSchemas,
     ...dockerCheckSchemas,
     ...sqlCheckSchemas,
+    ...fabricCheckSchemas,
     z.strictObject({ kind: z.literal('all'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('any'), of: z.array(checkSchema).min(1, 'needs at least one check') }),
     z.strictObject({ kind: z.literal('not'), check: checkSchema }),

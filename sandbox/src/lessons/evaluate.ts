@@ -20,6 +20,7 @@ import type { TcParams } from '../net/interface';
 import { parseDelay } from '../mininet/tc';
 import { evaluateOnos } from './onos-checks';
 import { evaluateDocker } from './docker-checks';
+import { evaluateFabricCheck, nextOnSegment } from './fabric-checks';
 import { evaluateSqlRow } from './sql-checks';
 import type { FetchRecord, PingRecord } from './lesson-log';
 
@@ -74,30 +75,6 @@ function lastPingOf(sb: Sandbox, fromName: string, to: string): { ping: PingReco
   return { ping, dst };
 }
 
-/** A host on the layer-2 segment reached from `start` (over up links, through running switches) owning `ip`. */
-function findOnSegment(start: Intf, ip: Ipv4): Host | undefined {
-  const seen = new Set<Intf>([start]);
-  const queue: Intf[] = [start];
-  while (queue.length) {
-    const i = queue.shift()!;
-    if (!i.running) continue;
-    const p = i.peer;
-    if (!p || seen.has(p) || !p.running) continue;
-    seen.add(p);
-    const owner = p.owner;
-    if (owner instanceof Host) {
-      if (p.addrs.some((a) => a.addr === ip)) return owner;
-    } else if (owner instanceof OvsSwitch && owner.running) {
-      for (const { intf } of owner.ports()) {
-        if (seen.has(intf)) continue;
-        seen.add(intf);
-        queue.push(intf);
-      }
-    }
-  }
-  return undefined;
-}
-
 /** Why `from` cannot reach `dst` by the model's state, or undefined when a path exists. */
 export function pathProblem(from: Host, dst: Ipv4): string | undefined {
   let node = from;
@@ -108,7 +85,7 @@ export function pathProblem(from: Host, dst: Ipv4): string | undefined {
     const dev = r.dev;
     if (!dev || !dev.running) return `${node.name}'s ${dev?.name ?? 'interface'} towards ${formatIpv4(dst)} is down`;
     const nextHop = r.via ?? dst;
-    const next = findOnSegment(dev, nextHop);
+    const next = nextOnSegment(dev, nextHop);
     if (!next) return `no working path from ${node.name} (${dev.name}) to ${formatIpv4(nextHop)}`;
     if (next.stack.isLocal(dst)) return undefined;
     if (!next.stack.forwarding) return `${next.name} does not forward packets (ip_forward is 0)`;
@@ -144,7 +121,7 @@ function topoProblem(sb: Sandbox, spec: string): string | undefined {
   const same = (x: string[], y: string[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
   const pair = (p: string, q: string): string => [p, q].sort().join('-');
   if (!same(topo.hosts(), mn.hosts.map((h) => h.name))) return `the hosts are not those of --topo ${spec}`;
-  if (!same(topo.switches(), mn.switches.map((s) => s.name))) return `the switches are not those of --topo ${spec}`;
+  if (!same(topo.switches(), mn.allSwitches().map((s) => s.name))) return `the switches are not those of --topo ${spec}`;
   const want = topo.links().map((l) => pair(l.node1, l.node2)).sort();
   const have = mn.links.map((l) => pair(l.node1.name, l.node2.name)).sort();
   if (!same(want, have)) return `the links are not those of --topo ${spec}`;
@@ -289,7 +266,7 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
       const mn = sb.mininet;
       if (!mn || !mn.started || mn.stopped) return fail('Mininet is not running');
       if (check.hosts !== undefined && mn.hosts.length !== check.hosts) return fail(`the network has ${mn.hosts.length} hosts, not ${check.hosts}`);
-      if (check.switches !== undefined && mn.switches.length !== check.switches) return fail(`the network has ${mn.switches.length} switches, not ${check.switches}`);
+      if (check.switches !== undefined && mn.allSwitches().length !== check.switches) return fail(`the network has ${mn.allSwitches().length} switches, not ${check.switches}`);
       const problem = check.topo !== undefined ? topoProblem(sb, check.topo) : undefined;
       return problem ? fail(problem) : pass();
     }
@@ -376,6 +353,9 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
       return evaluateDocker(check, sb);
     case 'sqlRow':
       return evaluateSqlRow(check, sb);
+    case 'pathLength':
+    case 'equalCostPaths':
+      return evaluateFabricCheck(sb, check);
     case 'all': {
       for (const c of check.of) {
         const r = evaluate(c, sb, ctx);

@@ -11,6 +11,7 @@ import { ShellState } from '../shell/shell-state';
 import { resolvePath } from '../fs/vfs';
 import { Host } from '../devices/host';
 import { OvsSwitch } from '../devices/ovs-switch';
+import { FabricSwitch } from '../devices/fabric-switch';
 import type { NetNode } from '../devices/node';
 import { formatIpv4 } from '../wire/addr';
 import type { Mininet, Out } from './mininet';
@@ -238,9 +239,9 @@ const HANDLERS: Record<string, Handler> = {
     }),
   ports: (cli, _s, _a, out) =>
     quick(() => {
-      for (const sw of cli.mn.switches) {
+      for (const sw of cli.mn.allSwitches()) {
         let line = sw.name + ' ';
-        for (const i of mnIntfs(sw)) line += `${i.name}:${i.kind === 'loopback' ? 0 : sw.portNo(i)} `;
+        for (const i of mnIntfs(sw)) line += `${i.name}:${i.kind === 'loopback' ? 0 : sw instanceof OvsSwitch ? sw.portNo(i) : i.port} `;
         out(line + '\n');
       }
     }),
@@ -284,7 +285,7 @@ const HANDLERS: Record<string, Handler> = {
     if (!args) return quick(() => out('usage: dpctl command [arg1] [arg2] ...\n'));
     const [cmd, ...rest] = args.split(/\s+/);
     return (function* (): Proc {
-      for (const sw of cli.mn.switches) {
+      for (const sw of cli.mn.allSwitches()) {
         out(`*** ${sw.name} ${'-'.repeat(72)}\n`);
         const line = ['ovs-ofctl', cmd, sw.name, ...rest].join(' ');
         yield* runBashLine(cli.sandbox, session, cli.mn.shellFor(sw), line, out, { interactive: false });
@@ -333,6 +334,13 @@ const HANDLERS: Record<string, Handler> = {
       const a = args.split(/\s+/).filter(Boolean);
       if (a.length !== 2) return void out('invalid number of args: switch <switch name>{start, stop}\n');
       const sw = cli.mn.get(a[0]!);
+      if (sw instanceof FabricSwitch) {
+        // A routed switch stops forwarding; its neighbours reroute around it (fabric-routing.ts).
+        if (a[1] === 'stop') sw.stop();
+        else if (a[1] === 'start') sw.start();
+        else out('invalid command: switch <switch name> {start, stop}\n');
+        return;
+      }
       if (!(sw instanceof OvsSwitch)) return void out(`invalid switch: ${a[1]}\n`);
       if (a[1] === 'stop') sw.stop();
       else if (a[1] === 'start') {

@@ -9,6 +9,9 @@ import type { Intf, TcParams } from '../net/interface';
 import type { Link } from '../net/link';
 import { Host } from '../devices/host';
 import { OvsSwitch } from '../devices/ovs-switch';
+import { FABRIC_SWITCH_CLASS, FABRIC_TIERS, FabricSwitch } from '../devices/fabric-switch';
+import type { FabricTier } from '../devices/fabric-switch';
+import { FabricRouting } from '../devices/fabric-routing';
 import { ControllerNode } from '../devices/controller-node';
 import { LearningController } from '../devices/learning-controller';
 import type { NetNode } from '../devices/node';
@@ -36,9 +39,19 @@ export interface MnLink {
   readonly link: Link;
 }
 
+/** Any switch Mininet runs: an OVS or Linux bridge, or a routed fabric switch. */
+export type MnSwitch = OvsSwitch | FabricSwitch;
+
 export class Mininet {
   hosts: Host[] = [];
+  /** The OVS, Linux and user-space bridges (what ovs-vsctl, dpctl and the controllers see). */
   switches: OvsSwitch[] = [];
+  /** The routed fabric switches (topo/fabric.ts), routed by `fabric` once started. */
+  fabricSwitches: FabricSwitch[] = [];
+  /** The fabric's addressing and routing daemon, while the network runs. */
+  fabric: FabricRouting | undefined;
+  /** Every switch, in the order added (Mininet's net.switches). */
+  private switchList: MnSwitch[] = [];
   controllers: ControllerNode[] = [];
   links: MnLink[] = [];
   private byName = new Map<string, NetNode>();
@@ -60,12 +73,17 @@ export class Mininet {
 
   /** Hosts, then switches, then controllers: Mininet's iteration order. */
   nodes(): NetNode[] {
-    return [...this.hosts, ...this.switches, ...this.controllers];
+    return [...this.hosts, ...this.switchList, ...this.controllers];
+  }
+
+  /** Every switch, bridges and fabric switches alike, in the order added. */
+  allSwitches(): readonly MnSwitch[] {
+    return this.switchList;
   }
 
   hostByName(name: string): Host | undefined {
     const n = this.byName.get(name);
-    return n instanceof Host ? n : undefined;
+    return n instanceof Host && !(n instanceof FabricSwitch) ? n : undefined;
   }
 
   /** The bash a node's commands run in (switches and controllers share the root namespace). */
@@ -251,7 +269,7 @@ export class Mininet {
     return h;
   }
 
-  addSwitch(name: string, opts: Record<string, unknown>): OvsSwitch | string {
+  addSwitch(name: string, opts: Record<string, unknown>): MnSwitch | string {
     const choice = this.opts.switch;
     let dpid = typeof opts['dpid'] === 'string' ? opts['dpid'] : undefined;
     if (dpid === undefined) {
@@ -261,8 +279,9 @@ export class Mininet {
       }
       dpid = BigInt(m[0]).toString(16);
     }
+    if (opts['cls'] === FABRIC_SWITCH_CLASS) return this.addFabricSwitch(name, dpid.padStart(16, '0').slice(-16), opts);
     const width = (opts['switchCls'] ?? choice.cls) === 'UserSwitch' ? 12 : 16;
-    const idx = this.switches.length;
+    const idx = this.switchList.length;
     const cls = typeof opts['switchCls'] === 'string' ? (opts['switchCls'] as OvsSwitch['opts']['cls']) : choice.cls;
     const sw = new OvsSwitch(this.sandbox.net, name, {
       cls,
@@ -275,6 +294,22 @@ export class Mininet {
     });
     sw.pid = this.sandbox.allocPid(3);
     this.switches.push(sw);
+    this.switchList.push(sw);
+    this.byName.set(name, sw);
+    this.sandbox.net.addNode(sw);
+    return sw;
+  }
+
+  /** A routed fabric switch (the topology's `cls: 'FabricSwitch'`, with its tier and pod). */
+  private addFabricSwitch(name: string, dpid: string, opts: Record<string, unknown>): FabricSwitch {
+    const tier = FABRIC_TIERS.includes(opts['tier'] as FabricTier) ? (opts['tier'] as FabricTier) : undefined;
+    const pod = typeof opts['pod'] === 'number' ? opts['pod'] : undefined;
+    const sw = new FabricSwitch(this.sandbox.net, name, { dpid, tier, pod });
+    // The topology data keeps every fabric switch's tier and pod (a Python-built network's too).
+    if (!this.opts.topo.node(name)) this.opts.topo.addSwitch(name, pod === undefined ? { cls: FABRIC_SWITCH_CLASS, tier } : { cls: FABRIC_SWITCH_CLASS, tier, pod });
+    sw.pid = this.sandbox.allocPid(3);
+    this.fabricSwitches.push(sw);
+    this.switchList.push(sw);
     this.byName.set(name, sw);
     this.sandbox.net.addNode(sw);
     return sw;
@@ -284,6 +319,7 @@ export class Mininet {
     const mac = typeof givenMac === 'string' ? givenMac : this.sandbox.net.randomMac();
     let i: Intf;
     if (node instanceof OvsSwitch) i = node.addPort(name, port, mac);
+    // A fabric switch's ports are interfaces of its namespace (it is a Host underneath).
     else if (node instanceof Host) i = node.addIntf(name, mac);
     else throw new Error(`cannot link ${node.name}`);
     i.port = port;
@@ -366,12 +402,22 @@ export class Mininet {
     }
     out('\n');
     yield sleep(60_000);
-    out(`*** Starting ${this.switches.length} switches\n`);
+    out(`*** Starting ${this.switchList.length} switches\n`);
     const targets = this.controllers.map((c) => ({ ip: this.isLocalAddress(c.ip) ? '127.0.0.1' : c.ip, port: c.port }));
-    for (const sw of this.switches) {
+    for (const sw of this.switchList) {
       out(sw.name + ' ');
+      if (sw instanceof FabricSwitch) {
+        sw.start();
+        continue;
+      }
       const standaloneBridge = sw.opts.cls === 'OVSBridge' || sw.opts.cls === 'LinuxBridge';
       sw.start(standaloneBridge ? [] : targets);
+    }
+    if (this.fabricSwitches.length > 0 && !this.fabric) {
+      // The fabric's routing daemons come up converged (fabric-routing.ts).
+      this.fabric = new FabricRouting(this.sandbox.net, this.fabricSwitches, this.opts.ipBase);
+      this.fabric.configure(this.links);
+      this.fabric.start();
     }
     applySpanningTree(this.switches.filter((s) => s.opts.stp));
     const batch = this.switches.some((s) => s.opts.cls === 'OVSSwitch' || s.opts.cls === 'OVSBridge');
@@ -381,14 +427,15 @@ export class Mininet {
       for (const sw of this.switches) for (const i of sw.intfs) if (i.tc) out(tcStatus(i.tc));
     }
     out('\n');
-    yield sleep(100_000 + 200 * this.switches.length);
+    yield sleep(100_000 + 200 * this.switchList.length);
     this.started = true;
     if (this.opts.waitConnected) yield* this.waitConnected(out);
     return undefined;
   }
 
   /** Has the switch reached a controller (or does it need none)? */
-  switchConnected(sw: OvsSwitch): boolean {
+  switchConnected(sw: MnSwitch): boolean {
+    if (sw instanceof FabricSwitch) return sw.running;
     if (sw.opts.stp) return this.sandbox.now >= sw.stpForwardingAt;
     if (sw.opts.cls === 'OVSBridge' || sw.opts.cls === 'LinuxBridge') return true;
     if (this.controllers.length === 0) return sw.opts.failMode === 'standalone';
@@ -398,7 +445,7 @@ export class Mininet {
   /** `*** Waiting for switches to connect`, polling every 0.5 s as Mininet does. */
   *waitConnected(out: Out): Task<boolean> {
     out('*** Waiting for switches to connect\n');
-    const remaining = new Set(this.switches);
+    const remaining = new Set<MnSwitch>(this.switchList);
     for (;;) {
       for (const sw of [...remaining]) {
         if (this.switchConnected(sw)) {
@@ -444,14 +491,21 @@ export class Mininet {
       out('.');
     }
     out('\n');
-    out(`*** Stopping ${this.switches.length} switches\n`);
-    for (const s of this.switches) {
-      s.stop();
-      net.removeNode(s.name);
+    this.fabric?.stop();
+    out(`*** Stopping ${this.switchList.length} switches\n`);
+    for (const s of this.switchList) {
+      this.stopSwitch(s);
       out(s.name + ' ');
     }
     out('\n');
     yield sleep(50_000);
+  }
+
+  /** A switch stops and leaves the network (a fabric switch's namespace with its shell's jobs). */
+  private stopSwitch(s: MnSwitch): void {
+    s.stop();
+    if (s instanceof FabricSwitch) for (const j of this.shells.get(s.name)?.jobs ?? []) j.job.kill();
+    this.sandbox.net.removeNode(s.name);
   }
 
   /** Host.terminate(): its shell's jobs end and the namespace goes. */
@@ -472,11 +526,9 @@ export class Mininet {
   cleanup(): void {
     const net = this.sandbox.net;
     for (const c of this.controllers) c.impl?.stop();
+    this.fabric?.stop();
     for (const l of this.links) net.disconnect(l.link);
-    for (const s of this.switches) {
-      s.stop();
-      net.removeNode(s.name);
-    }
+    for (const s of this.switchList) this.stopSwitch(s);
     for (const h of this.hosts) net.removeNode(h.name);
     this.stopped = true;
     if (this.sandbox.mininet === this) this.sandbox.mininet = undefined;

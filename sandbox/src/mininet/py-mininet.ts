@@ -8,6 +8,7 @@
 import type { NetNode } from '../devices/node';
 import { Host } from '../devices/host';
 import { OvsSwitch } from '../devices/ovs-switch';
+import { FabricSwitch } from '../devices/fabric-switch';
 import { ControllerNode } from '../devices/controller-node';
 import type { Intf } from '../net/interface';
 import { runBashLine } from '../shell/bash';
@@ -100,6 +101,7 @@ function fromJs(u: unknown): PyValue {
 /** (interface, port) in port order: hosts number their data interfaces from 0, a switch's lo is 0. */
 function portsOf(n: NetNode): Array<[Intf, number]> {
   if (n instanceof OvsSwitch) return n.intfs.map((i) => [i, i.kind === 'loopback' ? 0 : n.portNo(i) ?? 0]);
+  if (n instanceof FabricSwitch) return mnIntfs(n).map((i) => [i, i.port ?? 0]);
   return mnIntfs(n).map((i, k) => [i, k]);
 }
 
@@ -262,6 +264,16 @@ export class PyNode extends PyObj {
           });
       }
     }
+    if (n instanceof FabricSwitch) {
+      if (name === 'dpid') return n.dpid;
+      if (name === 'tier') return n.tier ?? null;
+      if (name === 'pod') return n.pod === undefined ? null : BigInt(n.pod);
+      if (name === 'connected') {
+        return method(this, 'Switch', 'connected', { params: [], required: 0 }, function* () {
+          return c.mn.switchConnected(n);
+        });
+      }
+    }
     if (n instanceof ControllerNode) {
       if (name === 'ip') return n.ip;
       if (name === 'port') return BigInt(n.port);
@@ -280,7 +292,7 @@ function nodeParams(mn: Mininet, n: NetNode): PyDict {
     return d;
   }
   let consumed: string[];
-  if (n instanceof Host) {
+  if (n instanceof Host && !(n instanceof FabricSwitch)) {
     const idx = (n as Host & { mnIndex?: number }).mnIndex;
     if (idx !== undefined) {
       d.set('ip', `${formatIpv4(ipAdd(mn.opts.ipBase, idx))}/${mn.opts.ipBase.prefixLen}`);
@@ -288,7 +300,7 @@ function nodeParams(mn: Mininet, n: NetNode): PyDict {
     }
     consumed = ['cls', 'inNamespace'];
   } else {
-    consumed = ['cls', 'dpid', 'opts', 'listenPort', 'inNamespace', 'failMode', 'datapath', 'inband', 'protocols', 'reconnectms', 'stp', 'batch'];
+    consumed = ['cls', 'dpid', 'opts', 'listenPort', 'inNamespace', 'failMode', 'datapath', 'inband', 'protocols', 'reconnectms', 'stp', 'batch', 'tier', 'pod', 'isSwitch'];
   }
   for (const [k, v] of Object.entries(topoOpts)) if (!consumed.includes(k)) d.set(k, fromJs(v));
   return d;
@@ -483,13 +495,13 @@ export class PyNet extends PyObj {
       case 'hosts':
         return nodes(mn.hosts);
       case 'switches':
-        return nodes(mn.switches);
+        return nodes(mn.allSwitches());
       case 'controllers':
         return nodes(mn.controllers);
       case 'links':
         return new PyList(mn.links.map((l) => wrapLink(st, l)));
       case 'nameToNode':
-        return PyDict.of([...mn.controllers, ...mn.hosts, ...mn.switches].map((n) => [n.name, wrapNode(st, n)]));
+        return PyDict.of([...mn.controllers, ...mn.hosts, ...mn.allSwitches()].map((n) => [n.name, wrapNode(st, n)]));
       case 'get':
         return method(this, 'Mininet', 'get', { params: [], required: 0, varargs: true }, (b) => {
           const v = b.rest.length === 1 ? this.getitem(b.rest[0]!) : new PyList(b.rest.map((k) => this.getitem(k)));

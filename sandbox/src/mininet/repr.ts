@@ -1,6 +1,7 @@
 /** Python reprs of Mininet objects, as `dump` and `py` print them (node.py __repr__). */
 import { Host } from '../devices/host';
 import { OvsSwitch } from '../devices/ovs-switch';
+import { FabricSwitch } from '../devices/fabric-switch';
 import { ControllerNode } from '../devices/controller-node';
 import type { NetNode } from '../devices/node';
 import type { Intf } from '../net/interface';
@@ -14,7 +15,7 @@ export function intfIp(i: Intf): string {
 /** The interfaces Mininet lists for a node: a switch's include its `lo` (port 0); a host's do not. */
 export function mnIntfs(n: NetNode): Intf[] {
   const byPort = (list: Intf[]): Intf[] => [...list].sort((a, b) => (a.port ?? 0) - (b.port ?? 0));
-  if (n instanceof OvsSwitch) return byPort(n.intfs);
+  if (n instanceof OvsSwitch || n instanceof FabricSwitch) return byPort(n.intfs);
   if (n instanceof Host) return byPort(n.dataIntfs());
   return [];
 }

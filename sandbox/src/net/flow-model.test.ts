@@ -41,7 +41,7 @@ function line(switchCount: number, tc?: TcParams) {
   return { net, h1, h2, switches, a, b };
 }
 
-const to = (ip: number) => (h: Host) => h.stack.isLocal(ip);
+const to = (ip: number) => ({ dst: ip });
 
 describe('findPath', () => {
   it('walks host → switches → host over the egress interfaces', () => {
@@ -74,7 +74,11 @@ describe('findPath', () => {
     const r1 = r.addIntf('r0-eth1', '00:00:00:00:00:02');
     const r2 = r.addIntf('r0-eth2', '00:00:00:00:00:03');
     const y = h2.addIntf('h2-eth0', '00:00:00:00:00:04');
+    h1.stack.addAddress(x, { addr: 0x0a000102, prefixLen: 24 });
+    r.stack.addAddress(r1, { addr: 0x0a000101, prefixLen: 24 });
+    r.stack.addAddress(r2, { addr: 0x0a000201, prefixLen: 24 });
     h2.stack.addAddress(y, { addr: 0x0a000202, prefixLen: 24 });
+    h1.stack.routes.add({ dst: 0, prefixLen: 0, via: 0x0a000101, dev: x, proto: 'boot', scope: 'global', metric: 0, type: 'unicast' });
     net.connect(x, r1);
     net.connect(r2, y);
     expect(findPath(h1, to(0x0a000202))).toBeUndefined();

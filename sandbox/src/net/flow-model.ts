@@ -4,9 +4,13 @@
  * out of it. The handshake and the control datagrams still cross the emulated network; only the
  * bulk bytes are computed here.
  *
- * Path: breadth-first from the sending host over links that are up (both ends administratively
- * up, cable up), through running switches (never through a port STP blocks) and through hosts
- * with forwarding on, to the first host that owns the destination address.
+ * Path: the one the flow's packets take. Each router (the sender, a Linux router, a fabric
+ * switch) looks the destination up in its routing table and, on a multipath route, takes the next
+ * hop its hash picks for the flow's 5-tuple (net/multipath.ts), exactly as it forwards packets;
+ * across a layer-2 segment the frames go breadth-first through running bridges (never through a
+ * port STP blocks) to the node that answers ARP for the next hop (it owns the address, or a
+ * fabric switch answers for it). Links must be up (both ends administratively up, cable up).
+ * Concurrent transfers share the shaped links they cross (net/bulk-flows.ts).
  *
  * Rates (every constant below names its source):
  *  - A TCLink with `bw` is an HTB class (reference/mininet.md §6, TCLink row): it meters whole
@@ -24,8 +28,11 @@
  */
 import type { Rng } from '../sim/rng';
 import type { Micros } from '../sim/time';
+import type { Ipv4 } from '../wire/addr';
 import { Host } from '../devices/host';
 import { OvsSwitch } from '../devices/ovs-switch';
+import { FabricSwitch } from '../devices/fabric-switch';
+import type { FlowKey } from './multipath';
 import type { Intf } from './interface';
 import { LATENCY } from './latency';
 import { MSS } from './tcp';
@@ -80,55 +87,75 @@ export const CPU_SPREAD = 0.08;
  */
 export const CPU_UDP_BPS = 2e9;
 
+/** The fields of a flow the path depends on: the destination, and what the multipath hash reads. */
+export type PathKey = Pick<FlowKey, 'dst'> & Partial<FlowKey>;
+
+/** The most routers a path may cross (a routing loop ends there, as TTL 64 would end it). */
+const MAX_ROUTED_HOPS = 64;
+
 /**
- * Find the path from `from` to the first host (breadth-first) for which `isDest` holds.
- * Undefined when no such host is reachable over the current topology.
+ * The path a flow from `from` to `key.dst` takes, hop by hop as the routers forward it.
+ * Undefined when a router has no route, or no working link reaches the next hop.
  */
-export function findPath(from: Host, isDest: (h: Host) => boolean): FlowPath | undefined {
-  if (isDest(from)) return { hops: [], dest: from, switches: 0, routers: 0 };
-  interface Visit {
-    readonly hops: PathHop[];
-    readonly switches: number;
-    readonly routers: number;
+export function findPath(from: Host, key: PathKey): FlowPath | undefined {
+  const dst = key.dst;
+  if (from.stack.isLocal(dst)) return { hops: [], dest: from, switches: 0, routers: 0 };
+  const hops: PathHop[] = [];
+  let switches = 0;
+  let routers = 0;
+  let node = from;
+  for (let n = 0; n < MAX_ROUTED_HOPS; n++) {
+    const found = node.stack.routes.lookup(dst);
+    if (!found || found.type !== 'unicast') return undefined;
+    const src = key.src ?? (found.dev ? node.stack.sourceFor(found.dev, found.via ?? dst) : undefined) ?? 0;
+    const rt = node.stack.pathFor(found, { src, dst, proto: key.proto ?? 0, sport: key.sport ?? 0, dport: key.dport ?? 0 });
+    if (!rt?.dev || !rt.dev.adminUp) return undefined;
+    const seg = crossSegment(rt.dev, rt.via ?? dst);
+    if (!seg) return undefined;
+    hops.push(...seg.hops);
+    switches += seg.switches;
+    if (seg.to.stack.isLocal(dst)) return { hops, dest: seg.to, switches, routers };
+    if (!seg.to.stack.forwarding) return undefined;
+    routers++;
+    node = seg.to;
   }
-  // Each interface is entered at most once: a switch or router may be crossed twice (a
-  // one-armed router sends the packet back out of the port it came in on).
+  return undefined;
+}
+
+/**
+ * From `egress` across its layer-2 segment (breadth-first through running bridges) to the node
+ * that takes frames for `nextHop`: the one that owns it, or a fabric switch answering for it.
+ */
+function crossSegment(egress: Intf, nextHop: Ipv4): { hops: PathHop[]; switches: number; to: Host } | undefined {
+  const takes = (h: Host, ingress: Intf): boolean => {
+    if (h.stack.ownsOn(nextHop, ingress)) return true;
+    const spa = egress.addrs[0]?.addr ?? 0;
+    return h instanceof FabricSwitch && h.running && h.proxiesFor({ spa, tpa: nextHop }, ingress);
+  };
+  // Each interface is entered at most once.
   const entered = new Set<Intf>();
-  let frontier: Array<{ node: Host | OvsSwitch; via: Intf | undefined; v: Visit }> = [
-    { node: from, via: undefined, v: { hops: [], switches: 0, routers: 0 } },
-  ];
+  let frontier: Array<{ out: Intf; hops: PathHop[]; switches: number }> = [{ out: egress, hops: [], switches: 0 }];
   while (frontier.length > 0) {
     const next: typeof frontier = [];
-    for (const { node, via, v } of frontier) {
-      for (const egress of exits(node, via)) {
-        const ingress = egress.peer;
-        if (!ingress || !linkUsable(egress) || entered.has(ingress)) continue;
-        const owner = ingress.owner;
-        if (owner === from) continue;
-        const hops = [...v.hops, { egress, ingress }];
-        if (owner instanceof Host) {
-          entered.add(ingress);
-          if (isDest(owner)) return { hops, dest: owner, switches: v.switches, routers: v.routers };
-          if (owner.stack.forwarding) next.push({ node: owner, via: ingress, v: { hops, switches: v.switches, routers: v.routers + 1 } });
-        } else if (owner instanceof OvsSwitch) {
-          const no = owner.portNo(ingress);
-          if (!owner.running || no === undefined || owner.blockedPorts.has(no)) continue;
-          entered.add(ingress);
-          next.push({ node: owner, via: ingress, v: { hops, switches: v.switches + 1, routers: v.routers } });
+    for (const { out, hops, switches } of frontier) {
+      const ingress = out.peer;
+      if (!ingress || !linkUsable(out) || entered.has(ingress)) continue;
+      entered.add(ingress);
+      const owner = ingress.owner;
+      const path = [...hops, { egress: out, ingress }];
+      if (owner instanceof Host) {
+        if (takes(owner, ingress)) return { hops: path, switches, to: owner };
+      } else if (owner instanceof OvsSwitch) {
+        const no = owner.portNo(ingress);
+        if (!owner.running || no === undefined || owner.blockedPorts.has(no)) continue;
+        for (const p of owner.ports()) {
+          if (p.intf !== ingress && !owner.blockedPorts.has(p.no)) next.push({ out: p.intf, hops: path, switches: switches + 1 });
         }
       }
     }
     frontier = next;
   }
   return undefined;
-}
-
-/** The interfaces traffic can leave a node by, having come in on `via` (a router may hairpin). */
-function exits(node: Host | OvsSwitch, via: Intf | undefined): Intf[] {
-  if (node instanceof OvsSwitch) {
-    return node.ports().filter((p) => p.intf !== via && !node.blockedPorts.has(p.no)).map((p) => p.intf);
-  }
-  return node.intfs.filter((i) => i.kind === 'ether');
 }
 
 function linkUsable(i: Intf): boolean {
@@ -246,25 +273,19 @@ export function tcpFlow(s: PathSummary, rng: Rng, opts: { rateLimitBps?: number;
   return { goodputBps, limitedBy, queuedBytes, fillUs, rampUs, rttUs: s.rttUs };
 }
 
-/** Bytes the client has written `elapsedUs` into the transfer. */
+/**
+ * A transfer alone on its path: bytes the client has written `elapsedUs` into it (the rate, plus
+ * what fills the bottleneck queue). iperf uses net/bulk-flows.ts, which gives the same numbers
+ * for a transfer alone and shares links among concurrent ones.
+ */
 export function clientBytesAt(f: TcpFlow, elapsedUs: Micros): number {
   if (elapsedUs <= 0) return 0;
   const fill = f.fillUs > 0 ? Math.min(1, elapsedUs / f.fillUs) : 1;
   return Math.round((f.goodputBps / 8) * (elapsedUs / 1e6) + f.queuedBytes * fill);
 }
 
-/** What the receiving side needs to know of a flow (the sender tells it over the connection). */
-export type ServerView = Pick<TcpFlow, 'goodputBps' | 'rampUs'>;
-
-/** Bytes the server has read `elapsedUs` after its connection was accepted. */
-export function serverBytesAt(f: ServerView, elapsedUs: Micros, total: number): number {
-  const active = elapsedUs - f.rampUs / 2;
-  if (active <= 0) return 0;
-  return Math.min(total, Math.round((f.goodputBps / 8) * (active / 1e6)));
-}
-
-/** How long after its accept the server reads the last of `total` bytes (µs). */
-export function serverDurationUs(f: ServerView, total: number): Micros {
+/** A transfer alone: how long after its accept the server reads the last of `total` bytes (µs). */
+export function serverDurationUs(f: Pick<TcpFlow, 'goodputBps' | 'rampUs'>, total: number): Micros {
   const bytesPerS = f.goodputBps / 8;
   return Math.round(f.rampUs / 2 + (bytesPerS > 0 ? (total / bytesPerS) * 1e6 : 0));
 }

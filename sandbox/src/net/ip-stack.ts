@@ -22,6 +22,8 @@ import type { Network } from './network';
 import { Neighbors } from './neighbor';
 import type { Route } from './route-table';
 import { RouteTable } from './route-table';
+import type { FlowKey } from './multipath';
+import { flowKeyOf, routeForFlow } from './multipath';
 import { TcpLayer } from './tcp';
 
 /** net.ipv4.icmp_ratemask's default: bits for types 3, 4, 11 and 12. */
@@ -69,6 +71,16 @@ export class IpStack {
   anyIp: ((ip: Ipv4) => boolean) | undefined;
   /** net.ipv4.ip_default_ttl for packets this namespace originates. */
   defaultTtl = DEFAULT_TTL;
+  /** Seed of the multipath hash (net/multipath.ts): which next hop of a multipath route a flow takes. */
+  multipathSeed = 0;
+  /**
+   * net.ipv4.icmp_errors_use_inbound_ifaddr: ICMP errors about forwarded packets come from the
+   * address of the interface the packet arrived on (fabrics set it, so traceroute names the
+   * link each hop was entered by).
+   */
+  icmpErrorsUseInboundIfaddr = false;
+  /** Told after an interface of this namespace went administratively up or down (a routing daemon listens). */
+  adminChanged: ((intf: Intf) => void) | undefined;
   private icmpListeners = new Set<IcmpListener>();
   private udpSockets = new Map<number, UdpHandler>();
   private nextIpId: number;
@@ -163,8 +175,18 @@ export class IpStack {
       this.neighbors.cache.flushDev(intf);
     } else if (intf.kind !== 'loopback') {
       for (const a of intf.addrs) this.addConnectedRoute(intf, a);
+      this.routes.reviveDev(intf);
     }
     intf.peer?.owner.carrierChanged?.(intf.peer);
+    this.adminChanged?.(intf);
+  }
+
+  /**
+   * The single path a packet of flow `k` takes by route `rt`: the route itself, or the next hop a
+   * multipath route's hash picks (undefined if none of its next hops is alive).
+   */
+  pathFor(rt: Route, k: FlowKey): Route | undefined {
+    return routeForFlow(rt, k, this.multipathSeed);
   }
 
   /** Is `ip` one of this namespace's addresses (any interface: Linux's weak host model)? */
@@ -190,7 +212,8 @@ export class IpStack {
   /** The route and source address a packet to `dst` would use (ip route get). */
   routeTo(dst: Ipv4): { route: Route; src: Ipv4 } | { local: true; src: Ipv4 } | undefined {
     if (this.isLocal(dst)) return { local: true, src: isLoopback(dst) ? dst : dst };
-    const route = this.routes.lookup(dst);
+    const found = this.routes.lookup(dst);
+    const route = found && this.pathFor(found, { src: 0, dst, proto: 0, sport: 0, dport: 0 });
     if (!route || route.type !== 'unicast' || !route.dev) return undefined;
     const src = route.src ?? this.sourceFor(route.dev, route.via ?? dst);
     if (src === undefined) return undefined;
@@ -230,11 +253,13 @@ export class IpStack {
       this.deliverLoopback(pkt);
       return 'ok';
     }
-    const rt = this.routes.lookup(dst);
-    if (!rt) return 'ENETUNREACH';
-    const refused = routeTypeErrno(rt.type);
+    const found = this.routes.lookup(dst);
+    if (!found) return 'ENETUNREACH';
+    const refused = routeTypeErrno(found.type);
     if (refused) return refused;
-    if (!rt.dev) return 'ENETUNREACH';
+    // ip_route_output: the hash of an unbound socket's flow sees source address 0.
+    const rt = this.pathFor(found, flowKeyOf({ src: partial.src ?? 0, dst, payload: partial.payload }));
+    if (!rt?.dev) return 'ENETUNREACH';
     const src = partial.src ?? rt.src ?? this.sourceFor(rt.dev, rt.via ?? dst);
     if (src === undefined) return 'ENETUNREACH';
     const pkt: Ipv4Packet = {
@@ -319,7 +344,8 @@ export class IpStack {
     // packet gets net unreachable even with TTL 1. ip_error() answers by the route's errno:
     // no route: net unreachable; `unreachable`: host unreachable; `prohibit`: communication
     // administratively prohibited (code 13); `blackhole`: nothing.
-    const rt = this.routes.lookup(pkt.dst);
+    const found = this.routes.lookup(pkt.dst);
+    const rt = found && this.pathFor(found, flowKeyOf(pkt));
     if (!rt || (rt.type === 'unicast' && !rt.dev)) {
       this.sendIcmpError(pkt, ICMP_DEST_UNREACH, UNREACH_NET, inIntf);
       return;
@@ -352,7 +378,7 @@ export class IpStack {
   }
 
   /** Send an ICMP error about `orig` back to its source (never about an ICMP error or broadcast). */
-  sendIcmpError(orig: Ipv4Packet, type: number, code: number, _inIntf?: Intf): void {
+  sendIcmpError(orig: Ipv4Packet, type: number, code: number, inIntf?: Intf): void {
     if (orig.payload.proto === 'icmp' && orig.payload.type !== ICMP_ECHO_REQUEST && orig.payload.type !== ICMP_ECHO_REPLY) return;
     if (orig.dst === 0xffffffff) return;
     const msg = { proto: 'icmp', type, code, original: orig } as IcmpMessage;
@@ -361,15 +387,23 @@ export class IpStack {
       this.send({ src: orig.dst, dst: orig.src, tos: 0xc0, payload: msg });
       return;
     }
-    const rt = this.routes.lookup(orig.src);
+    const found = this.routes.lookup(orig.src);
+    const rt = found && this.pathFor(found, flowKeyOf(orig));
     if (!rt || !rt.dev) return;
     // icmp_send(): about a packet addressed to us (port unreachable), the error comes from the
-    // address it was sent to; about one we forward, from the address that routes back to its sender.
-    const src = this.isLocal(orig.dst) ? orig.dst : rt.src ?? this.sourceFor(rt.dev, orig.src);
+    // address it was sent to; about one we forward, from the address that routes back to its
+    // sender, or with icmp_errors_use_inbound_ifaddr from the interface it came in by.
+    const inbound = this.icmpErrorsUseInboundIfaddr && inIntf ? this.inboundAddress(inIntf, orig.src) : undefined;
+    const src = this.isLocal(orig.dst) ? orig.dst : inbound ?? rt.src ?? this.sourceFor(rt.dev, orig.src);
     if (src === undefined) return;
     if (!this.icmpRateAllows(type, code, orig.src)) return;
     const pkt: Ipv4Packet = { proto: 'ipv4', src, dst: orig.src, ttl: this.defaultTtl, tos: 0xc0, id: this.allocIpId(), payload: msg };
     this.output(pkt, rt);
+  }
+
+  /** inet_select_addr(dev, dst, RT_SCOPE_LINK): the interface's address on dst's subnet, else its first. */
+  private inboundAddress(intf: Intf, dst: Ipv4): Ipv4 | undefined {
+    return (intf.addrs.find((a) => inSubnet(dst, a.addr, a.prefixLen)) ?? intf.addrs[0])?.addr;
   }
 
   /** Per destination: the ICMP error token bucket (icmpv4_xrlim_allow's inet_peer), µs. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RouteTable } from './route-table';
+import { liveNexthops, multipathRoute, RouteTable } from './route-table';
 import type { Route } from './route-table';
 import { parseIpv4 } from '../wire/addr';
+import { Intf } from './interface';
 
 const ip = (s: string) => parseIpv4(s)!;
 const r = (dst: string, len: number, extra: Partial<Route> = {}): Route => ({
@@ -53,4 +54,60 @@ describe('RouteTable', () => {
     // Another metric is another route, even for ip route add.
     expect(t.insert({ ...gw1, metric: 100 }, 'exclusive')).toBe(true);
   });
+
+  describe('multipath routes', () => {
+    const owner = { name: 'leaf1', receive: () => undefined };
+    const eth3 = new Intf('leaf1-eth3', '00:00:00:00:00:03', owner, 4);
+    const eth4 = new Intf('leaf1-eth4', '00:00:00:00:00:04', owner, 5);
+    const ecmp = (dst: string) =>
+      multipathRoute({ dst: ip(dst), prefixLen: 32, proto: 'ospf', scope: 'global', metric: 20, type: 'unicast' }, [
+        { via: ip('172.16.0.0'), dev: eth3, weight: 1 },
+        { via: ip('172.16.0.2'), dev: eth4, weight: 1 },
+      ]);
+
+    it('show their first next hop as via/dev (what /proc/net/route lists)', () => {
+      const r = ecmp('10.0.0.5');
+      expect([r.via, r.dev]).toEqual([ip('172.16.0.0'), eth3]);
+      expect(r.nexthops).toHaveLength(2);
+      const single = multipathRoute({ dst: ip('10.0.0.6'), prefixLen: 32, proto: 'ospf', scope: 'global', metric: 20, type: 'unicast' }, [
+        { via: ip('172.16.0.2'), dev: eth4, weight: 1 },
+      ]);
+      expect(single.nexthops).toBeUndefined();
+      expect(single.dev).toBe(eth4);
+    });
+
+    it('mark next hops dead when their device goes down, drop the route when none is left, revive them', () => {
+      const t = new RouteTable();
+      t.add(ecmp('10.0.0.5'));
+      t.add(r('10.0.0.1', 32, { dev: eth3 }));
+      t.flushDev(eth3);
+      const after = t.lookup(ip('10.0.0.5'))!;
+      expect(after.nexthops!.map((n) => n.dead ?? false)).toEqual([true, false]);
+      expect(after.dev).toBe(eth4); // the first live next hop
+      expect(liveNexthops(after).map((n) => n.dev)).toEqual([eth4]);
+      expect(t.lookup(ip('10.0.0.1'))).toBeUndefined(); // a single-path route through it goes
+      t.reviveDev(eth3);
+      expect(liveNexthops(t.lookup(ip('10.0.0.5'))!)).toHaveLength(2);
+      t.flushDev(eth3);
+      t.flushDev(eth4);
+      expect(t.lookup(ip('10.0.0.5'))).toBeUndefined();
+    });
+
+    it('finds host routes by index and still does longest-prefix match for the rest', () => {
+      const t = new RouteTable();
+      t.add(r('10.0.0.0', 8, { dev: eth3 }));
+      const routes: Route[] = [];
+      for (let h = 1; h <= 1000; h++) routes.push(ecmp(`10.0.${h >> 8}.${h & 255}`));
+      t.replaceAll((x) => x.proto === 'ospf', routes);
+      expect(t.lookup(ip('10.0.3.232'))!.prefixLen).toBe(32);
+      expect(t.lookup(ip('10.0.3.233'))!.prefixLen).toBe(8);
+      t.add(r('10.0.3.233', 32, { dev: eth4, metric: 5 }));
+      t.add(r('10.0.3.233', 32, { dev: eth3, metric: 1 }));
+      expect(t.lookup(ip('10.0.3.233'))!.dev).toBe(eth3);
+      t.replaceAll((x) => x.proto === 'ospf', []);
+      expect(t.lookup(ip('10.0.0.5'))!.prefixLen).toBe(8);
+      expect(t.list()).toHaveLength(3);
+    });
+  });
 });
+

@@ -1,16 +1,37 @@
 /**
  * An IPv4 routing table (Linux main table) with longest-prefix match.
  * Semantics follow iproute2: connected routes are `proto kernel scope link` with a
- * preferred source; static routes are `proto boot` (from `ip route add`) or `proto static`.
+ * preferred source; static routes are `proto boot` (from `ip route add`) or `proto static`;
+ * routes a routing daemon installs carry its protocol (`proto ospf`, as FRR's zebra does).
  * Ties on prefix length go to the lowest metric, then to the route added first.
+ *
+ * Multipath: a route may hold several next hops (RTA_MULTIPATH, `ip route` prints them as
+ * `nexthop via X dev Y weight 1` lines). Its `via`/`dev` are then those of its first live next
+ * hop, which is what /proc/net/route (`route -n`) shows for it. Choosing among the next hops
+ * per flow is the IP stack's business (net/multipath.ts). When a device goes down the kernel
+ * marks the next hops through it dead (fib_sync_down_dev: RTNH_F_DEAD) and removes a route only
+ * when none is left alive; when it comes back up they revive (fib_sync_up).
+ *
+ * Lookups use an index of the host (/32) routes, rebuilt after changes, so a table holding a
+ * fabric's thousand host routes still answers in constant time.
  */
 import type { Ipv4 } from '../wire/addr';
 import { inSubnet, maskOf } from '../wire/addr';
 import type { Intf } from './interface';
 
-export type RouteProto = 'kernel' | 'boot' | 'static';
+export type RouteProto = 'kernel' | 'boot' | 'static' | 'ospf';
 export type RouteScope = 'link' | 'global' | 'host';
 export type RouteType = 'unicast' | 'unreachable' | 'blackhole' | 'prohibit';
+
+/** One next hop of a multipath route (struct rtnexthop). */
+export interface Nexthop {
+  readonly via?: Ipv4;
+  readonly dev: Intf;
+  /** rtnh_hops + 1, as `ip route` prints it. */
+  readonly weight: number;
+  /** RTNH_F_DEAD: its device went down; lookups skip it until the device comes back up. */
+  readonly dead?: boolean;
+}
 
 export interface Route {
   readonly dst: Ipv4;
@@ -22,13 +43,39 @@ export interface Route {
   readonly src?: Ipv4;
   readonly metric: number;
   readonly type: RouteType;
+  /** Two or more next hops: an equal-cost multipath route (via/dev repeat the first live one). */
+  readonly nexthops?: readonly Nexthop[];
+}
+
+/** A route with several next hops, its via/dev taken from the first live one. */
+export function multipathRoute(base: Omit<Route, 'via' | 'dev' | 'nexthops'>, nexthops: readonly Nexthop[]): Route {
+  if (nexthops.length === 1) {
+    const nh = nexthops[0]!;
+    return { ...base, via: nh.via, dev: nh.dev };
+  }
+  const first = nexthops.find((n) => !n.dead) ?? nexthops[0]!;
+  return { ...base, via: first.via, dev: first.dev, nexthops };
+}
+
+/** The next hops a lookup may use: all of a multipath route's live ones, or the route itself. */
+export function liveNexthops(r: Route): readonly Nexthop[] {
+  if (r.nexthops) return r.nexthops.filter((n) => !n.dead);
+  return r.dev ? [{ via: r.via, dev: r.dev, weight: 1 }] : [];
 }
 
 export class RouteTable {
   private routes: Route[] = [];
+  /** Host routes by destination, in table order; undefined until the next lookup rebuilds it. */
+  private hostIndex: Map<Ipv4, Route[]> | undefined;
+  /** The routes shorter than /32, in table order (rebuilt with hostIndex). */
+  private shorter: Route[] = [];
 
   list(): readonly Route[] {
     return this.routes;
+  }
+
+  private changed(): void {
+    this.hostIndex = undefined;
   }
 
   /** Add a route; false if an identical destination/metric already exists (RTNETLINK "File exists"). */
@@ -54,10 +101,12 @@ export class RouteTable {
       if (this.routes.some((x) => same(x) && sameRoute(x, route))) return false;
       if (mode === 'prepend') {
         this.routes.splice(first, 0, route);
+        this.changed();
         return true;
       }
     }
     this.routes.push(route);
+    this.changed();
     return true;
   }
 
@@ -66,6 +115,18 @@ export class RouteTable {
     const dst = (r.dst & maskOf(r.prefixLen)) >>> 0;
     this.routes = this.routes.filter((x) => !(x.dst === dst && x.prefixLen === r.prefixLen && x.metric === r.metric));
     this.routes.push({ ...r, dst });
+    this.changed();
+  }
+
+  /**
+   * Swap every route `owned` selects for `fresh` in one step, as a routing daemon replaces what it
+   * installed after a recomputation. The caller guarantees `fresh` has no duplicates and masked
+   * destinations; the other routes keep their order, the fresh ones follow them.
+   */
+  replaceAll(owned: (r: Route) => boolean, fresh: readonly Route[]): void {
+    this.routes = this.routes.filter((r) => !owned(r));
+    for (const r of fresh) this.routes.push(r);
+    this.changed();
   }
 
   /**
@@ -83,18 +144,67 @@ export class RouteTable {
         (q.metric === undefined || x.metric === q.metric),
     );
     if (i < 0) return undefined;
+    this.changed();
     return this.routes.splice(i, 1)[0];
   }
 
-  /** Remove every route through an interface (the kernel does this when it goes down). */
+  /**
+   * The device went down (fib_sync_down_dev): single-path routes through it go; in a multipath
+   * route its next hops are marked dead, and the route goes only when all of them are.
+   */
   flushDev(dev: Intf): void {
-    this.routes = this.routes.filter((r) => r.dev !== dev);
+    const kept: Route[] = [];
+    for (const r of this.routes) {
+      if (!r.nexthops) {
+        if (r.dev !== dev) kept.push(r);
+        continue;
+      }
+      if (!r.nexthops.some((n) => n.dev === dev && !n.dead)) {
+        kept.push(r);
+        continue;
+      }
+      const nexthops = r.nexthops.map((n) => (n.dev === dev ? { ...n, dead: true } : n));
+      if (nexthops.some((n) => !n.dead)) kept.push(multipathRoute(r, nexthops));
+    }
+    this.routes = kept;
+    this.changed();
+  }
+
+  /** The device came back up (fib_sync_up): next hops through it live again. */
+  reviveDev(dev: Intf): void {
+    let any = false;
+    this.routes = this.routes.map((r) => {
+      if (!r.nexthops?.some((n) => n.dev === dev && n.dead)) return r;
+      any = true;
+      return multipathRoute(r, r.nexthops.map((n) => (n.dev === dev ? { via: n.via, dev: n.dev, weight: n.weight } : n)));
+    });
+    if (any) this.changed();
+  }
+
+  private index(): Map<Ipv4, Route[]> {
+    if (this.hostIndex) return this.hostIndex;
+    const idx = new Map<Ipv4, Route[]>();
+    const shorter: Route[] = [];
+    for (const r of this.routes) {
+      if (r.prefixLen !== 32) {
+        shorter.push(r);
+        continue;
+      }
+      const list = idx.get(r.dst);
+      if (list) list.push(r);
+      else idx.set(r.dst, [r]);
+    }
+    this.hostIndex = idx;
+    this.shorter = shorter;
+    return idx;
   }
 
   /** Longest-prefix match. */
   lookup(ip: Ipv4): Route | undefined {
+    const hosts = this.index().get(ip >>> 0);
+    if (hosts) return lowestMetric(hosts);
     let best: Route | undefined;
-    for (const r of this.routes) {
+    for (const r of this.shorter) {
       if (!inSubnet(ip, r.dst, r.prefixLen)) continue;
       if (!best || r.prefixLen > best.prefixLen || (r.prefixLen === best.prefixLen && r.metric < best.metric)) best = r;
     }
@@ -114,6 +224,12 @@ export class RouteTable {
       return a.dst - b.dst || b.prefixLen - a.prefixLen || a.metric - b.metric;
     });
   }
+}
+
+function lowestMetric(list: readonly Route[]): Route {
+  let best = list[0]!;
+  for (const r of list) if (r.metric < best.metric) best = r;
+  return best;
 }
 
 /** The same route in every field the kernel compares for a duplicate (fib_info and type). */

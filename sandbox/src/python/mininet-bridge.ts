@@ -14,6 +14,7 @@ import { pingHosts, iperfHosts } from '../mininet/tests';
 import { Topo } from '../topo/topo';
 import { Host } from '../devices/host';
 import { OvsSwitch } from '../devices/ovs-switch';
+import { FabricSwitch } from '../devices/fabric-switch';
 import type { SwitchClass } from '../devices/ovs-switch';
 import type { ControllerClass } from '../devices/controller-node';
 import type { NetNode } from '../devices/node';
@@ -122,7 +123,10 @@ export class MininetBridge {
         const mn = this.net(p);
         const cls = optStr(p, 'cls') as SwitchClass | undefined;
         const protocols = optStr(p, 'protocols');
+        // A fabric switch (patchbay/fabric.py) keeps its tier and pod, as mn's fabric topologies do.
+        const fabric = optStr(p, 'cls') === 'FabricSwitch' ? { cls: 'FabricSwitch', tier: optStr(p, 'tier'), pod: num(p, 'pod') } : {};
         const r = mn.addSwitch(str(p, 'name'), {
+          ...fabric,
           dpid: optStr(p, 'dpid'),
           failMode: optStr(p, 'failMode'),
           protocols,
@@ -191,7 +195,7 @@ export class MininetBridge {
       case 'switch_connected': {
         const mn = this.net(p);
         const sw = this.node(mn, str(p, 'node'));
-        return sw instanceof OvsSwitch ? mn.switchConnected(sw) : false;
+        return sw instanceof OvsSwitch || sw instanceof FabricSwitch ? mn.switchConnected(sw) : false;
       }
       case 'link_status': {
         const mn = this.net(p);

@@ -4,6 +4,9 @@
  * as the Python TypeError Mininet would raise.
  */
 import { Topo } from './topo';
+import {
+  FabricParamError, fatTree, fatTreeLimit, fatTreeSize, leafSpine, leafSpineSize, threeTier, threeTierSize,
+} from './fabric';
 
 export type TopoArg = number | string;
 
@@ -15,6 +18,8 @@ export interface TopoSpec {
   /** Nodes the topology would have, computed without building it (for the size limit). */
   size(a: Record<string, TopoArg>): number;
   build(a: Record<string, TopoArg>): Topo;
+  /** A bound of this sandbox the arguments exceed, as the message mn prints (before building). */
+  limit?(a: Record<string, TopoArg>): string | undefined;
 }
 
 /** mininet.util.makeNumeric: int, then float, else the string. */
@@ -154,7 +159,32 @@ export const TOPOS: readonly TopoSpec[] = [
       return t;
     },
   },
+  // ---- data-center fabrics (topo/fabric.ts; not Mininet's, Patchbay's) ----
+  {
+    name: 'threetier', cls: 'ThreeTierTopo', params: [['cores', 2], ['aggs', 4], ['access', 8], ['hosts', 2]],
+    size: (a) => threeTierSize(threeTierArgs(a)),
+    build: (a) => threeTier(threeTierArgs(a)),
+  },
+  {
+    name: 'leafspine', cls: 'LeafSpineTopo', params: [['spines', 2], ['leaves', 4], ['hosts', 2]],
+    size: (a) => leafSpineSize(leafSpineArgs(a)),
+    build: (a) => leafSpine(leafSpineArgs(a)),
+  },
+  {
+    name: 'fattree', cls: 'FatTreeTopo', params: [['k', 4]],
+    size: (a) => fatTreeSize(int(a['k']!, 'range')),
+    limit: (a) => fatTreeLimit(int(a['k']!, 'range')),
+    build: (a) => fatTree(int(a['k']!, 'range')),
+  },
 ];
+
+function threeTierArgs(a: Record<string, TopoArg>) {
+  return { cores: int(a['cores']!, 'range'), aggs: int(a['aggs']!, 'range'), access: int(a['access']!, 'range'), hosts: int(a['hosts']!, 'range') };
+}
+
+function leafSpineArgs(a: Record<string, TopoArg>) {
+  return { spines: int(a['spines']!, 'range'), leaves: int(a['leaves']!, 'range'), hosts: int(a['hosts']!, 'range') };
+}
 
 /** An exception Mininet raises (shown as `Exception: ...` in mn's error block). */
 export class TopoException extends Error {}
@@ -194,7 +224,7 @@ export function tryTopo<T>(fn: () => T): { ok: true; value: T } | { ok: false; p
     return { ok: true, value: fn() };
   } catch (e) {
     if (e instanceof PyTypeError) return { ok: false, pyError: `TypeError: ${e.message}` };
-    if (e instanceof TopoException) return { ok: false, pyError: `Exception: ${e.message}` };
+    if (e instanceof TopoException || e instanceof FabricParamError) return { ok: false, pyError: `Exception: ${e.message}` };
     throw e;
   }
 }

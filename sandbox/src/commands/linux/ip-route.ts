@@ -5,12 +5,16 @@
  * Line shapes follow print_route(): every token is "%s " so lines end with a space
  * (`10.0.0.0/8 dev h1-eth0 proto kernel scope link src 10.0.0.1 `); `proto boot` (routes made
  * by `ip route add`, `route add` or Mininet) and `scope global` are not printed; a metric of 0 is
- * not printed; `linkdown` marks a route whose device is up without carrier. Kernel checks and
- * their messages are Linux 5.15's (extended acks print as "Error: ...").
+ * not printed; `linkdown` marks a route whose device is up without carrier. A multipath route
+ * (a fabric's equal-cost routes) prints its next hops on their own lines, print_rta_multipath():
+ * `\tnexthop via 172.16.0.0 dev leaf1-eth3 weight 1 `, flagged `dead linkdown ` when their
+ * device went down. `ip route get` picks the next hop a flow would take (its `ipproto`, `sport`
+ * and `dport` feed the multipath hash, net/multipath.ts). Kernel checks and their messages are
+ * Linux 5.15's (extended acks print as "Error: ...").
  */
 import type { ExecContext } from '../../shell/context';
 import type { Intf } from '../../net/interface';
-import type { Route, RouteProto, RouteScope, RouteType } from '../../net/route-table';
+import type { Nexthop, Route, RouteProto, RouteScope, RouteType } from '../../net/route-table';
 import type { Ipv4 } from '../../wire/addr';
 import { broadcastOf, formatIpv4, inSubnet, maskOf } from '../../wire/addr';
 import { findIntf, hasCarrier, namespaceIntfs } from './iface-list';
@@ -36,19 +40,37 @@ interface Hide {
   scope?: boolean;
 }
 
+/** Protocol names `ip route get ... ipproto` accepts (/etc/protocols). */
+const IP_PROTOS: Readonly<Record<string, number>> = { icmp: 1, tcp: 6, udp: 17 };
+
+/** The routing protocols `ip route` names (iproute2's rt_protos); others are not emulated. */
+const PROTOS: readonly RouteProto[] = ['kernel', 'boot', 'static', 'ospf'];
+
 /** One `ip route` line (print_route). */
 export function routeLine(r: Route, hide: Hide = {}): string {
+  const multipath = r.nexthops !== undefined;
   let s = '';
   if (r.type !== 'unicast') s += `${r.type} `;
   s += `${dstText(r)} `;
-  if (r.via !== undefined) s += `via ${formatIpv4(r.via)} `;
-  if (r.dev && !hide.dev) s += `dev ${r.dev.name} `;
+  if (r.via !== undefined && !multipath) s += `via ${formatIpv4(r.via)} `;
+  if (r.dev && !hide.dev && !multipath) s += `dev ${r.dev.name} `;
   if (r.proto !== 'boot' && !hide.proto) s += `proto ${r.proto} `;
   if (r.scope !== 'global' && !hide.scope) s += `scope ${r.scope} `;
   if (r.src !== undefined) s += `src ${formatIpv4(r.src)} `;
   if (r.metric) s += `metric ${r.metric} `;
-  if (r.dev && r.dev.adminUp && !hasCarrier(r.dev)) s += 'linkdown ';
+  if (r.dev && !multipath && r.dev.adminUp && !hasCarrier(r.dev)) s += 'linkdown ';
+  for (const nh of r.nexthops ?? []) s += nexthopText(nh);
   return s + '\n';
+}
+
+/** `\tnexthop via X dev Y weight 1 ` and the next hop's flags (print_rt_flags: dead, linkdown). */
+function nexthopText(nh: Nexthop): string {
+  let s = '\n\tnexthop ';
+  if (nh.via !== undefined) s += `via ${formatIpv4(nh.via)} `;
+  s += `dev ${nh.dev.name} weight ${nh.weight} `;
+  if (nh.dead) s += 'dead ';
+  if (nh.dead || (nh.dev.adminUp && !hasCarrier(nh.dev))) s += 'linkdown ';
+  return s;
 }
 
 /** The IPv6 routes the kernel keeps for link-local addressing (`ip -6 route`). */
@@ -89,8 +111,8 @@ function parseSelector(ctx: ExecContext, o: IpOptions, c: ArgCursor, flush: bool
     else if (w === 'tos' || matches(w, 'dsfield') || matches(w, 'realms') || w === 'iif' || w === 'mark' || w === 'src' || w === 'from') c.value();
     else if (matches(w, 'protocol')) {
       const v = c.value();
-      if (!['kernel', 'boot', 'static'].includes(v)) {
-        if (getU32(v) === undefined && !['redirect', 'ra', 'dhcp', 'zebra', 'bird', 'bgp', 'ospf'].includes(v)) throw invarg('invalid "protocol"\n', v);
+      if (!(PROTOS as readonly string[]).includes(v)) {
+        if (getU32(v) === undefined && !['redirect', 'ra', 'dhcp', 'zebra', 'bird', 'bgp', 'isis', 'rip', 'eigrp'].includes(v)) throw invarg('invalid "protocol"\n', v);
         sel.table = 'none';
       } else sel.proto = v as RouteProto;
     } else if (w === 'scope') {
@@ -206,8 +228,8 @@ function modify(ctx: ExecContext, o: IpOptions, c: ArgCursor, cmd: ModifyCmd): n
     else if (w === 'nexthop' || w === 'nhid') throw notEmulated('multipath routes');
     else if (matches(w, 'protocol')) {
       const v = c.value();
-      if (v === 'kernel' || v === 'boot' || v === 'static') proto = v;
-      else if (getU32(v) !== undefined || ['redirect', 'ra', 'dhcp', 'zebra', 'bird', 'bgp', 'ospf'].includes(v)) throw notEmulated(`"proto ${v}"`);
+      if (v === 'kernel' || v === 'boot' || v === 'static' || v === 'ospf') proto = v;
+      else if (getU32(v) !== undefined || ['redirect', 'ra', 'dhcp', 'zebra', 'bird', 'bgp', 'isis', 'rip', 'eigrp'].includes(v)) throw notEmulated(`"proto ${v}"`);
       else throw invarg('"protocol" value is invalid\n', v);
     } else if (matches(w, 'table')) {
       const v = c.value();
@@ -316,10 +338,26 @@ function modify(ctx: ExecContext, o: IpOptions, c: ArgCursor, cmd: ModifyCmd): n
 function get(ctx: ExecContext, o: IpOptions, c: ArgCursor): number {
   let dst: Prefix | undefined;
   let oif: Intf | undefined;
+  // The flow's fields that feed the multipath hash (fib_multipath_hash_policy=1).
+  let from = 0;
+  let proto = 0;
+  let sport = 0;
+  let dport = 0;
   while (!c.done) {
     const w = c.take();
-    if (w === 'tos' || matches(w, 'dsfield') || w === 'from' || w === 'iif' || w === 'mark' || w === 'uid' ||
-        w === 'vrf' || w === 'ipproto' || w === 'sport' || w === 'dport' || w === 'as') c.value();
+    if (w === 'from') from = getAddr(c.value(), o.family);
+    else if (w === 'ipproto') {
+      const v = c.value();
+      const n = IP_PROTOS[v] ?? getU32(v);
+      if (n === undefined || n > 255) throw invarg('Invalid "ipproto" value\n', v);
+      proto = n;
+    } else if (w === 'sport' || w === 'dport') {
+      const v = c.value();
+      const n = getU32(v);
+      if (n === undefined || n > 0xffff) throw invarg(`invalid ${w}\n`, v);
+      if (w === 'sport') sport = n;
+      else dport = n;
+    } else if (w === 'tos' || matches(w, 'dsfield') || w === 'iif' || w === 'mark' || w === 'uid' || w === 'vrf' || w === 'as') c.value();
     else if (w === 'oif' || w === 'dev') {
       const v = c.value();
       oif = findIntf(ctx, v);
@@ -347,14 +385,19 @@ function get(ctx: ExecContext, o: IpOptions, c: ArgCursor): number {
     ctx.out(`broadcast ${a} ${i ? `dev ${i.name} ` : ''}${src !== undefined ? `src ${formatIpv4(src)} ` : ''}uid 0 \n    cache <local,brd> \n`);
     return 0;
   }
-  const r = stack.routes.lookup(addr);
-  if (!r || (oif && r.dev !== oif)) throw rtnl('Network is unreachable');
-  if (r.type === 'unreachable') throw rtnl('No route to host');
-  if (r.type === 'blackhole') throw rtnl('Invalid argument');
-  if (r.type === 'prohibit') throw rtnl('Permission denied');
-  const res = stack.routeTo(addr);
-  if (!res || 'local' in res || !r.dev) throw rtnl('Network is unreachable');
-  ctx.out(`${a} ${r.via !== undefined ? `via ${formatIpv4(r.via)} ` : ''}dev ${r.dev.name} src ${formatIpv4(res.src)} uid 0 \n    cache \n`);
+  const found = stack.routes.lookup(addr);
+  if (!found) throw rtnl('Network is unreachable');
+  if (found.type === 'unreachable') throw rtnl('No route to host');
+  if (found.type === 'blackhole') throw rtnl('Invalid argument');
+  if (found.type === 'prohibit') throw rtnl('Permission denied');
+  // A multipath route: the next hop this flow's hash picks.
+  const r = stack.pathFor(found, { src: from, dst: addr, proto, sport, dport });
+  if (!r?.dev || (oif && r.dev !== oif)) throw rtnl('Network is unreachable');
+  const src = from || (r.src ?? stack.sourceFor(r.dev, r.via ?? addr));
+  if (src === undefined) throw rtnl('Network is unreachable');
+  // rt_fill_info(): a given source prints as `from`, and no preferred source then.
+  const source = from ? '' : `src ${formatIpv4(src)} `;
+  ctx.out(`${a} ${from ? `from ${formatIpv4(from)} ` : ''}${r.via !== undefined ? `via ${formatIpv4(r.via)} ` : ''}dev ${r.dev.name} ${source}uid 0 \n    cache \n`);
   return 0;
 }
 

@@ -9,8 +9,9 @@
  * closed port answers "connect failed: Connection refused", a dead path times out, ...), a UDP
  * client sends real first and closing datagrams and waits for the server's report datagram.
  * The bulk bytes are not simulated segment by segment: net/flow-model.ts computes the rate
- * along the path, the client tells the server over the connection what it sent, and both
- * sides print what iperf would. Virtual time passes for the whole test (-t), and Ctrl-C
+ * along the path the flow's packets take (its ECMP next hops included), net/bulk-flows.ts shares
+ * shaped links among concurrent transfers (max-min fair), the client tells the server over the
+ * connection what it sent, and both sides print what iperf would. Virtual time passes for the whole test (-t), and Ctrl-C
  * stops the client with the partial report, as iperf does.
  */
 import type { CommandSpec } from '../../shell/registry';
@@ -25,12 +26,14 @@ import { ICMP_DEST_UNREACH } from '../../wire/icmp';
 import type { Ipv4Packet } from '../../wire/ipv4';
 import type { UdpDatagram } from '../../wire/udp';
 import type { Micros } from '../../sim/time';
+import type { Intf } from '../../net/interface';
 import type { TcpConnection, TcpError } from '../../net/tcp';
-import type { FlowPath, PathSummary, ServerView } from '../../net/flow-model';
+import type { FlowPath, PathKey, PathSummary, TcpFlow } from '../../net/flow-model';
 import {
-  chargeInterfaces, clientBytesAt, findPath, serverBytesAt, serverDurationUs, summarize, tcpFlow, TCP_FRAME,
-  UDP_OVERHEAD, udpFlow,
+  chargeInterfaces, findPath, summarize, tcpFlow, TCP_FRAME, UDP_OVERHEAD, udpFlow,
 } from '../../net/flow-model';
+import type { BulkFlow } from '../../net/bulk-flows';
+import { bulkFlows } from '../../net/bulk-flows';
 import { MSS } from '../../net/tcp';
 import { resolveHost } from './resolve';
 import { reportParseFailure } from '../../shell/parsed-args';
@@ -279,7 +282,8 @@ export function* iperfMain(ctx: ExecContext, argv: string[]): Proc {
 /** Messages the client sends the server over the test connection (the flow model's results). */
 interface StartMsg {
   readonly kind: 'start';
-  readonly goodputBps: number;
+  /** The transfer in the network's bulk-flow model (its rate over time). */
+  readonly flow: number;
   readonly rampUs: number;
 }
 interface EndMsg {
@@ -310,9 +314,26 @@ function allocId(used: Set<number>, from: number): number {
   return id;
 }
 
-/** Path and model for traffic from this namespace to `dst` (loopback or CPU-bound if unknown). */
-function pathTo(ctx: ExecContext, dst: Ipv4): FlowPath | undefined {
-  return findPath(ctx.node, (h) => h.stack.isLocal(dst));
+/** The path this flow's packets take from this namespace (undefined if none works). */
+function pathTo(ctx: ExecContext, key: PathKey): FlowPath | undefined {
+  return findPath(ctx.node, key);
+}
+
+/** The shaped interfaces a path's data leaves by (what it shares with other transfers). */
+function shapedEgresses(path: FlowPath | undefined): Intf[] {
+  return (path?.hops ?? []).map((h) => h.egress).filter((i) => (i.tc?.bw ?? 0) > 0);
+}
+
+/**
+ * Bytes the TCP client has written `elapsedUs` into the transfer: what the network delivered
+ * (its share of the links over time) plus what fills the bottleneck queue, in proportion to its
+ * share of the rate it would have alone.
+ */
+function clientBytes(model: TcpFlow, bulk: BulkFlow, elapsedUs: Micros): number {
+  if (elapsedUs <= 0) return 0;
+  const fill = model.fillUs > 0 ? Math.min(1, elapsedUs / model.fillUs) : 1;
+  const share = model.goodputBps > 0 ? Math.min(1, bulk.rateBps / model.goodputBps) : 1;
+  return Math.round(bulk.bytesAt(bulk.startAt + elapsedUs) + model.queuedBytes * share * fill);
 }
 
 /** The path's summary; without one (should not happen once connected), one switch away. */
@@ -368,9 +389,11 @@ function* tcpClient(ctx: ExecContext, o: Options): Proc {
   const id = 3;
   ctx.out(peerLine(id, c.localIp, c.localPort, c.remoteIp, c.remotePort));
 
-  const path = pathTo(ctx, dst);
+  const path = pathTo(ctx, { src: c.localIp, dst, proto: 6, sport: c.localPort, dport: o.port });
   const flow = tcpFlow(defaultSummary(path), ctx.net.rng, { rateLimitBps: o.tcpRateBps, windowBytes: o.windowBytes !== undefined ? 2 * o.windowBytes : undefined });
-  c.send(encode({ kind: 'start', goodputBps: flow.goodputBps, rampUs: flow.rampUs }));
+  const flows = bulkFlows(ctx.net);
+  const bulk = flows.start(shapedEgresses(path), flow.goodputBps, MSS / TCP_FRAME);
+  c.send(encode({ kind: 'start', flow: bulk.id, rampUs: flow.rampUs }));
   const start = sched.now;
   const endAt = start + Math.round(o.timeS * 1e6);
   const print = withHeader(ctx, BW_HEADER);
@@ -381,7 +404,9 @@ function* tcpClient(ctx: ExecContext, o: Options): Proc {
   const finish = (): number => {
     finished = true;
     const elapsed = sched.now - start;
-    const bytes = clientBytesAt(flow, elapsed);
+    const bytes = clientBytes(flow, bulk, elapsed);
+    // What is still queued goes on being delivered; then the transfer leaves the links.
+    flows.finish(bulk, bytes);
     if (c.state === 'ESTABLISHED') {
       c.send(encode({ kind: 'end', bytes, slackUs: ctx.net.rng.range(2_000, 15_000) }));
       c.close();
@@ -409,7 +434,7 @@ function* tcpClient(ctx: ExecContext, o: Options): Proc {
       if (w.reason === 'signal') continue;
       if (sched.now >= endAt) break;
       // An interval report.
-      const bytes = clientBytesAt(flow, sched.now - start);
+      const bytes = clientBytes(flow, bulk, sched.now - start);
       print(bwLine(id, (lastMark - start) / 1e6, (sched.now - start) / 1e6, bytes - lastBytes, o.fmt));
       lastMark = sched.now;
       lastBytes = bytes;
@@ -434,7 +459,8 @@ interface ServerConn {
   readonly conn: TcpConnection;
   acceptedAt: Micros;
   announced: boolean;
-  flow: ServerView | undefined;
+  /** The transfer's rate over time (from the client's start message) and its slow-start lag. */
+  flow: { readonly bulk: BulkFlow; readonly rampUs: Micros } | undefined;
   total: number | undefined;
   slackUs: number;
   buf: string;
@@ -445,6 +471,24 @@ interface ServerConn {
   lastBytes: number;
 }
 
+/**
+ * Bytes the server has read by time `t`: the transfer's deliveries, as seen from its accept,
+ * lagging half a slow start behind (the reads trail the writes while the window opens).
+ */
+function serverRead(s: ServerConn, t: Micros, total: number): number {
+  if (!s.flow) return 0;
+  const active = t - s.acceptedAt - s.flow.rampUs / 2;
+  if (active <= 0) return 0;
+  return Math.min(total, Math.round(s.flow.bulk.bytesAt(s.flow.bulk.startAt + active)));
+}
+
+/** When the server will have read all `total` bytes at the transfer's current rates. */
+function serverDone(s: ServerConn, total: number): Micros {
+  if (!s.flow) return -Infinity;
+  const { bulk, rampUs } = s.flow;
+  return s.acceptedAt + Math.round(rampUs / 2 + (bulk.timeOf(total) - bulk.startAt));
+}
+
 function* tcpServer(ctx: ExecContext, o: Options): Proc {
   const stack = ctx.node.stack;
   const sched = ctx.net.sched;
@@ -452,13 +496,22 @@ function* tcpServer(ctx: ExecContext, o: Options): Proc {
   const conns: ServerConn[] = [];
   const ids = new Set<number>([3]);
   const intervalUs = Math.round(o.intervalS * 1e6);
+  const flows = bulkFlows(ctx.net);
+  // Rates change when other transfers start or leave: the report times move with them.
+  const unwatch = flows.onChange(() => {
+    for (const s of conns) if (s.ended) due(s);
+    wake.fire();
+  });
 
+  /** The report time of an ended transfer: when its last byte is read, plus the reporter's slack. */
+  const due = (s: ServerConn): void => {
+    const at = s.flow ? serverDone(s, s.total ?? 0) + s.slackUs : sched.now;
+    s.reportAt = Math.max(sched.now, at);
+  };
   const ended = (s: ServerConn): void => {
     if (s.ended) return;
     s.ended = true;
-    const total = s.total ?? 0;
-    const due = s.flow ? s.acceptedAt + serverDurationUs(s.flow, total) + s.slackUs : sched.now;
-    s.reportAt = Math.max(sched.now, due);
+    due(s);
     wake.fire();
   };
   const listening = stack.tcp.listen(o.port, (conn) => {
@@ -485,8 +538,9 @@ function* tcpServer(ctx: ExecContext, o: Options): Proc {
           } catch {
             m = undefined; // anything else a client sends is just data to discard
           }
-          if (m?.kind === 'start') {
-            s.flow = { goodputBps: m.goodputBps, rampUs: m.rampUs };
+          const bulk = m?.kind === 'start' ? flows.get(m.flow) : undefined;
+          if (m?.kind === 'start' && bulk) {
+            s.flow = { bulk, rampUs: m.rampUs };
             if (intervalUs > 0) s.nextInterval = s.acceptedAt + intervalUs;
           } else if (m?.kind === 'end') {
             // The client's last word: it closes right after, so the transfer is over even if
@@ -523,7 +577,7 @@ function* tcpServer(ctx: ExecContext, o: Options): Proc {
           s.announced = true;
         }
         while (s.flow && s.nextInterval !== undefined && s.nextInterval <= now && (s.reportAt === undefined || s.nextInterval < s.reportAt)) {
-          const bytes = serverBytesAt(s.flow, s.nextInterval - s.acceptedAt, s.total ?? Infinity);
+          const bytes = serverRead(s, s.nextInterval, s.total ?? Infinity);
           print(bwLine(s.id, (s.lastMark - s.acceptedAt) / 1e6, (s.nextInterval - s.acceptedAt) / 1e6, bytes - s.lastBytes, o.fmt));
           s.lastMark = s.nextInterval;
           s.lastBytes = bytes;
@@ -557,6 +611,7 @@ function* tcpServer(ctx: ExecContext, o: Options): Proc {
       }
     }
   } finally {
+    unwatch();
     stack.tcp.unlisten(o.port);
     for (const s of conns) s.conn.abort();
   }
@@ -623,6 +678,8 @@ function* udpClient(ctx: ExecContext, o: Options): Proc {
     pendingError = m.code === 3 ? 'Connection refused' : m.code === 0 ? 'Network is unreachable' : 'No route to host';
     wake.fire();
   });
+  const flows = bulkFlows(ctx.net);
+  let bulk: BulkFlow | undefined;
   try {
     const rate = o.udpRateBps;
     const ipgUs = rate > 0 ? (o.len * 8e6) / rate : Infinity;
@@ -631,9 +688,13 @@ function* udpClient(ctx: ExecContext, o: Options): Proc {
     ctx.out(settingsBanner(lines, o.windowBytes !== undefined ? 2 * o.windowBytes : UDP_BUFFER, true, o.windowBytes));
     const id = 3;
     ctx.out(peerLine(id, 'src' in route ? route.src : dst, lport, dst, o.port));
-    const path = pathTo(ctx, dst);
+    const src = 'src' in route ? route.src : dst;
+    const path = pathTo(ctx, { src, dst, proto: 17, sport: lport, dport: o.port });
     const offered = ipgUs > 1e6 ? (o.len * 8) : rate;
     const flow = udpFlow(defaultSummary(path), ctx.net.rng, offered, o.len);
+    // Its share of the shaped links while it sends (a UDP sender does not back off, but the
+    // links' queues serve the transfers crossing them in turn).
+    bulk = flows.start(shapedEgresses(path), Math.min(flow.sentBps, flow.capacityBps), o.len / (o.len + UDP_OVERHEAD));
     stack.sendUdp(dst, lport, o.port, o.len, { data: { iperf: 'first' } satisfies UdpMsg });
     const start = sched.now;
     const endAt = start + Math.round(o.timeS * 1e6);
@@ -656,14 +717,20 @@ function* udpClient(ctx: ExecContext, o: Options): Proc {
     const elapsed = sched.now - start;
     const sent = count(elapsed);
     const end = elapsed / 1e6;
+    // Shared with other transfers, the path carried this one's average share (and this one
+    // holds as much of the shared bottleneck queue).
+    const sending = bulk;
+    const shareBps = elapsed > 0 ? (sending.bytesAt(sched.now) * 8) / (elapsed / 1e6) : sending.rateBps;
+    const capacityBps = shareBps < Math.min(flow.sentBps, flow.capacityBps) * (1 - 1e-9) ? shareBps : flow.capacityBps;
+    flows.remove(sending);
     if (o.intervalS > 0 && sched.now > lastMark) print(bwLine(id, (lastMark - start) / 1e6, end, (sent - lastCount) * o.len, o.fmt));
     print(bwLine(id, 0, end, sent * o.len, o.fmt));
     ctx.out(`${idTag(id)} Sent ${sent} datagrams\n`);
     if (path) chargeInterfaces(path, Math.min(sent * o.len, (flow.capacityBps / 8) * (end + 1)), o.len, UDP_OVERHEAD, false);
     // write_UDP_FIN: the closing datagram, resent every 250 ms until the server's report arrives.
     const fin: UdpMsg = {
-      iperf: 'fin', sent, len: o.len, durationUs: elapsed, sentBps: flow.sentBps, capacityBps: flow.capacityBps,
-      loss: flow.loss, queueBytes: flow.queueBytes, jitterMs: flow.jitterMs,
+      iperf: 'fin', sent, len: o.len, durationUs: elapsed, sentBps: flow.sentBps, capacityBps,
+      loss: flow.loss, queueBytes: flow.queueBytes * Math.min(1, capacityBps / flow.capacityBps), jitterMs: flow.jitterMs,
     };
     for (let tries = 1; tries <= FIN_TRIES; tries++) {
       if (pendingError === undefined) stack.sendUdp(dst, lport, o.port, o.len, { data: fin });
@@ -686,6 +753,7 @@ function* udpClient(ctx: ExecContext, o: Options): Proc {
     ctx.err(`${idTag(id)} WARNING: did not receive ack of last datagram after ${FIN_TRIES} tries.\n`);
     return 0;
   } finally {
+    if (bulk) flows.remove(bulk);
     unsubscribe();
     stack.unbindUdp(lport);
   }

@@ -442,16 +442,13 @@ export function* tracerouteMain(ctx: ExecContext, argv: string[]): Proc {
     wake.fire();
   };
 
-  // Probes sent in one pass of the loop leave one after another: each costs a socket, a few
-  // setsockopt()s, connect() and sendto() (about SEND_COST_US of system time).
-  let burstAt = -1;
-  let burst = 0;
+  // Probes leave one after another: each costs a socket, a few setsockopt()s, connect() and
+  // sendto() (about SEND_COST_US of system time), and traceroute is one thread, so a probe sent
+  // after an answer never leaves before those of the pass still being sent.
+  let busyUntil = 0;
   const sendCost = (): Micros => {
-    if (burstAt !== sched.now) {
-      burstAt = sched.now;
-      burst = 0;
-    }
-    return ++burst * SEND_COST_US;
+    busyUntil = Math.max(sched.now, busyUntil) + SEND_COST_US;
+    return busyUntil - sched.now;
   };
 
   const sendProbe = (pb: Probe, ttl: number): number | undefined => {

@@ -20,6 +20,7 @@ import { MininetCli } from '../../mininet/cli';
 import { runTest } from '../../mininet/tests';
 import { customTopo } from '../../python/custom-topo';
 import { MN_CLEAN_FIRST, MN_HELP, mnCleanRest } from './mn-help';
+import { FABRIC_SWITCH_CLASS } from '../../devices/fabric-switch';
 
 /** The largest network the sandbox builds (nodes: hosts + switches). */
 export const MAX_NODES = 4096;
@@ -186,7 +187,7 @@ function* mnMain(ctx: ExecContext, argv: string[]): Proc {
   // Choices.
   const sw = parseSwitch(o.get('switch') ?? 'default');
   if (!sw.ok) return sw.error.startsWith('Exception') ? yield* exceptionBlock(ctx, sw.error) : (ctx.err(sw.error + '\n'), 1);
-  const controllers: ControllerChoice[] = [];
+  let controllers: ControllerChoice[] = [];
   for (const c of o.all('controller').length ? o.all('controller') : ['default']) {
     const r = parseController(c);
     if (!r.ok) return r.error.startsWith('Exception') ? yield* exceptionBlock(ctx, r.error) : (ctx.err(r.error + '\n'), 1);
@@ -223,6 +224,12 @@ function* mnMain(ctx: ExecContext, argv: string[]): Proc {
       ctx.err(`*** sandbox: this topology has ${size.value} nodes; the sandbox builds at most ${MAX_NODES}. Try a smaller one.\n`);
       return 1;
     }
+    const limit = tryTopo(() => spec.limit?.(bound.args));
+    if (!limit.ok) return yield* exceptionBlock(ctx, limit.pyError);
+    if (limit.value !== undefined) {
+      ctx.err(`*** sandbox: ${limit.value}\n`);
+      return 1;
+    }
     const built = tryTopo<Topo>(() => spec.build(bound.args));
     if (!built.ok) return yield* exceptionBlock(ctx, built.pyError);
     topoValue = built.value;
@@ -232,6 +239,11 @@ function* mnMain(ctx: ExecContext, argv: string[]): Proc {
     return 1;
   }
   const topo = { value: topoValue };
+  // A routed fabric (topo/fabric.ts) needs no controller: without --controller, none is added.
+  const switches = topoValue.switches();
+  if (o.all('controller').length === 0 && switches.length > 0 && switches.every((s) => topoValue.node(s)?.opts['cls'] === FABRIC_SWITCH_CLASS)) {
+    controllers = [{ cls: 'NullController' }];
+  }
 
   if (ctx.sandbox.mininet) {
     const first = ctx.sandbox.mininet.links[0];

@@ -1,0 +1,1 @@
+"""Patchbay's own additions for Mininet scripts (not part of Mininet)."""
