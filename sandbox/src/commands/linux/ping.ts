@@ -177,8 +177,9 @@ export function* pingMain(ctx: ExecContext, argv: string[]): Proc {
       ctx.out(`ping: sendmsg: ${ERRNO_TEXT[e]}\n`);
       return 'continue';
     },
-    // Up to -W seconds after the last probe.
-    lingerUs: () => waitS * 1e6,
+    // After the last probe (ping_common.c schedule_exit): with replies so far, twice the largest
+    // RTT but at least one interval; with none, -W seconds (default 10).
+    lingerUs: (st) => (st.received > 0 ? Math.max(2 * st.rtts.reduce((m, r) => Math.max(m, r), 0), interval * 1e6) : waitS * 1e6),
   });
   const { transmitted, received, errors, dups, rtts, ttls, pipesize, start, lastSendAt } = s;
   // Summary (ping_common.c finish()).
