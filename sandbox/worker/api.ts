@@ -65,14 +65,15 @@ export type StepsListener = (results: StepResult[]) => void;
  * button (`terminal` is the id the new terminal got); `app` is the ONOS GUI's Activate or
  * Deactivate button (`terminal` 0, `line` 'activate NAME' or 'deactivate NAME'); `save` is the
  * editor panel's Save (`terminal` 0, `path` and `content`), or a file the learner had saved
- * before a Reset, carried into the new sandbox (at time 0).
+ * before a Reset, carried into the new sandbox (at time 0); `xterm` is the network view opening a
+ * terminal on a node (`terminal` is the id the new terminal got, `line` the node's name).
  */
 export interface ShareEvent {
   /** Virtual microseconds since the sandbox started. */
   readonly at: number;
   readonly terminal: number;
-  readonly kind: 'line' | 'interrupt' | 'eof' | 'close' | 'open' | 'app' | 'save';
-  /** The line (kind 'line'), or the GUI's app action (kind 'app'). */
+  readonly kind: 'line' | 'interrupt' | 'eof' | 'close' | 'open' | 'app' | 'save' | 'xterm';
+  /** The line (kind 'line'), the GUI's app action (kind 'app'), or the node a terminal opens on (kind 'xterm'). */
   readonly line?: string;
   /** The file saved (kind 'save'): an absolute path on the lab machine, and its whole new content. */
   readonly path?: string;
@@ -81,6 +82,9 @@ export interface ShareEvent {
 
 /** The form of an 'app' share event's line. */
 export const SHARE_APP_LINE = /^(activate|deactivate) [A-Za-z0-9._-]{1,200}$/;
+
+/** The form of an 'xterm' share event's line: a node's name. */
+export const SHARE_NODE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 
 export interface ShareState {
   readonly seed: number;
@@ -177,6 +181,115 @@ export interface EditorFileEvent {
 /** saveFile's answer: `error` is the editor's message (nano's "Error writing PATH: ..."). */
 export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
+/** A data-center tier (a fabric topology's switch option), drawn as a row of its own. */
+export type NetworkTier = 'core' | 'aggregation' | 'access' | 'spine' | 'leaf' | 'edge';
+
+/**
+ * What a node of the network view is: a Mininet host, switch, router (a host that forwards) or
+ * controller; the lab machine; a Docker container or bridge.
+ */
+export type NetworkNodeKind = 'host' | 'switch' | 'router' | 'controller' | 'machine' | 'container' | 'bridge';
+
+export interface NetworkNodeView {
+  /** Unique in the snapshot: the device's name (a clash gets a #2 suffix). */
+  readonly id: string;
+  readonly name: string;
+  readonly kind: NetworkNodeKind;
+  /** From the topology's node options (fabrics); absent otherwise. */
+  readonly tier?: NetworkTier;
+  readonly pod?: number;
+  /** IPv4 addresses with their prefix ("10.0.0.1/8"), in interface order. */
+  readonly addresses: readonly string[];
+  /** Running (a switch started, a container up); hosts are always up. */
+  readonly up: boolean;
+  /** A terminal can be opened on it (openNodeTerminal). */
+  readonly terminal: boolean;
+}
+
+export interface NetworkLinkEnd {
+  readonly node: string;
+  readonly intf: string;
+  /** The interface is administratively up. */
+  readonly up: boolean;
+}
+
+export interface NetworkLinkView {
+  /** "h1:h1-eth0|s1:s1-eth1": both ends, in the engine's order. */
+  readonly id: string;
+  readonly a: NetworkLinkEnd;
+  readonly b: NetworkLinkEnd;
+  /** Carrier on both ends: frames can cross it. */
+  readonly up: boolean;
+  /** TCLink parameters on either end, as Mininet prints them ("10.00Mbit", "5ms"). */
+  readonly bw?: number;
+  readonly delay?: string;
+}
+
+/**
+ * The network the view draws: Mininet's nodes and links, Docker's containers and bridges (with the
+ * lab machine they hang off). Empty lists when neither runs. The lab machine's uplink to the
+ * outside world is not part of it.
+ */
+export interface NetworkSnapshot {
+  readonly nodes: readonly NetworkNodeView[];
+  readonly links: readonly NetworkLinkView[];
+  /** Changes whenever anything above changes (poll networkRevision, fetch this when it moved). */
+  readonly revision: number;
+}
+
+/** The packet inspector's protocol filter (capture/decode.ts protocolOf). */
+export type PacketProtocol = 'arp' | 'icmp' | 'tcp' | 'udp' | 'lldp' | 'stp' | 'other';
+
+/** One frame put on a link (sandbox/src/net/network.ts PacketEvent), as the page sees it. */
+export interface PacketInfo {
+  /** Increasing from 1 per sandbox; decodePacket(id) while it is among the last PACKET_LOG_SIZE. */
+  readonly id: number;
+  /** Virtual microseconds since the sandbox started, when the frame leaves the sender. */
+  readonly at: number;
+  readonly from: { readonly node: string; readonly intf: string };
+  readonly to: { readonly node: string; readonly intf: string };
+  readonly protocol: PacketProtocol;
+  /** tcpdump -n's line for it, without the timestamp (capture/summary.ts). */
+  readonly summary: string;
+  /** Bytes on the wire (Ethernet header and payload). */
+  readonly size: number;
+}
+
+export interface PacketBatch {
+  readonly packets: readonly PacketInfo[];
+  /** Frames sent since the previous batch that this one leaves out (more than PACKET_BATCH_LIMIT). */
+  readonly skipped: number;
+}
+
+/** Frames the worker keeps for decodePacket; older ones are forgotten. */
+export const PACKET_LOG_SIZE = 5000;
+/** At most this many frames per batch (the newest); batches go out at most every PACKET_BATCH_MS. */
+export const PACKET_BATCH_LIMIT = 400;
+export const PACKET_BATCH_MS = 50;
+
+/** One layer of a decoded frame (capture/decode.ts Layer). */
+export interface PacketLayer {
+  readonly name: string;
+  readonly fields: readonly { readonly name: string; readonly value: string }[];
+}
+
+/**
+ * simStep's answer. 'frames': a device sent these frames (a switch that floods sends its copies in
+ * one step); 'idle': SIM_IDLE_SKIP of virtual time passed with no frame, or nothing is scheduled
+ * (`pending` false: asking again changes nothing until a command is typed); 'frozen': a Python
+ * program holds the clock; 'off': not in simulation mode.
+ */
+export interface SimStepResult {
+  readonly kind: 'frames' | 'idle' | 'frozen' | 'off';
+  readonly packets: readonly PacketInfo[];
+  /** Virtual time after the step. */
+  readonly now: number;
+  readonly pending: boolean;
+}
+
+/** The most virtual time one simulation step skips without a frame (a `sleep 60` takes several steps). */
+export const SIM_IDLE_SKIP = 5_000_000;
+
 export interface SandboxWorkerApi {
   /** Create (or re-create) the sandbox. Returns the first terminal, on the lab machine. */
   init(opts: SandboxInitOptions): TerminalInfo;
@@ -232,6 +345,31 @@ export interface SandboxWorkerApi {
    * Recorded for share links ('save'). Lesson steps are evaluated again afterwards.
    */
   saveFile(path: string, content: string): SaveResult;
+
+  /** The network view's polling: the snapshot's revision only (fetch networkSnapshot when it moved). */
+  networkRevision(): number;
+  networkSnapshot(): NetworkSnapshot;
+  /**
+   * Receive the frames put on links, batched (at most every PACKET_BATCH_MS, at most
+   * PACKET_BATCH_LIMIT a batch); no listener stops the feed. In simulation mode, the frames a step
+   * sends come in simStep's answer instead.
+   */
+  watchPackets(listener?: (batch: PacketBatch) => void): void;
+  /** The layers of a frame still in the log (undefined once forgotten). */
+  decodePacket(id: number): PacketLayer[] | undefined;
+  /**
+   * A terminal on a node of the network view, as `xterm NODE` at mininet> opens one (the lab
+   * machine: as New terminal). Recorded for share links ('xterm'). A string says why it cannot be
+   * opened.
+   */
+  openNodeTerminal(node: string): TerminalInfo | string;
+  /**
+   * Simulation mode (Packet Tracer's): virtual time stands still except in simStep. Leaving it goes
+   * back to real time at the speed set before, without a jump.
+   */
+  setSimulation(on: boolean): void;
+  /** Run the sandbox until a device sends a frame (see SimStepResult). */
+  simStep(): SimStepResult;
 }
 
 /**
@@ -252,7 +390,7 @@ export function shareStateProblem(x: unknown): string | undefined {
     if (typeof e.at !== 'number' || !Number.isInteger(e.at) || e.at < last || e.at > SHARE_LIMITS.maxAt) return `${where} has a time out of order or out of range`;
     last = e.at;
     if (typeof e.terminal !== 'number' || !Number.isInteger(e.terminal) || e.terminal < 0 || e.terminal > 1000) return `${where} names no valid terminal`;
-    if (e.kind !== 'line' && e.kind !== 'interrupt' && e.kind !== 'eof' && e.kind !== 'close' && e.kind !== 'open' && e.kind !== 'app' && e.kind !== 'save') return `${where} is of an unknown kind`;
+    if (e.kind !== 'line' && e.kind !== 'interrupt' && e.kind !== 'eof' && e.kind !== 'close' && e.kind !== 'open' && e.kind !== 'app' && e.kind !== 'save' && e.kind !== 'xterm') return `${where} is of an unknown kind`;
     if (e.kind === 'save') {
       if (typeof e.path !== 'string' || !e.path.startsWith('/') || e.path.length > SHARE_LIMITS.pathLength || /[\0\r\n]/.test(e.path)) return `${where} saves a file with no valid path`;
       if (typeof e.content !== 'string') return `${where} saves a file without its text`;
@@ -260,6 +398,7 @@ export function shareStateProblem(x: unknown): string | undefined {
     }
     if (e.kind === 'line' && (typeof e.line !== 'string' || e.line.length > SHARE_LIMITS.lineLength || /[\r\n]/.test(e.line))) return `${where} is not a valid line`;
     if (e.kind === 'app' && (typeof e.line !== 'string' || !SHARE_APP_LINE.test(e.line))) return `${where} is not a valid application action`;
+    if (e.kind === 'xterm' && (typeof e.line !== 'string' || !SHARE_NODE_NAME.test(e.line))) return `${where} names no valid node`;
   }
   return undefined;
 }

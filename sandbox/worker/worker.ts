@@ -5,17 +5,20 @@
 import * as Comlink from 'comlink';
 import { Sandbox } from '../src/sandbox';
 import type { Session } from '../src/shell/session';
-import type { Host } from '../src/devices/host';
 import { parseCheck, type Check } from '../src/lessons/checks';
 import { evaluate } from '../src/lessons/evaluate';
 import type { OnosView } from '../src/onos/model';
 import { Pacer } from './pacer';
 import { workerPythonLoader } from './python-worker';
-import { SHARE_APP_LINE, SHARE_LIMITS, shareStateProblem } from './api';
+import { SHARE_APP_LINE, SHARE_LIMITS, SHARE_NODE_NAME, shareStateProblem } from './api';
 import type {
-  CommandInfo, CompletionResult, OnosSnapshot, ReplayResult, SandboxInitOptions, SaveResult, SandboxWorkerApi, ShareEvent, ShareState, StepInput, StepResult, StepsListener, StepValidation,
-  TerminalEvent, TerminalInfo, TerminalListener,
+  CommandInfo, CompletionResult, NetworkSnapshot, OnosSnapshot, ReplayResult, SandboxInitOptions, SaveResult, SandboxWorkerApi, ShareEvent, ShareState, SimStepResult, StepInput, StepResult,
+  StepsListener, StepValidation, TerminalEvent, TerminalInfo, TerminalListener,
 } from './api';
+import { Host } from '../src/devices/host';
+import { ContentRevision, networkSnapshotBody } from './network-snapshot';
+import { PacketLog } from './packet-log';
+import { simulationStep } from './simulation';
 import { onosSnapshotBody, Revisions } from './onos-snapshot';
 import { EditorRelay, saveFileIn, seedLabFiles } from './editor-files';
 
@@ -135,6 +138,41 @@ function onosSnapshot(): OnosSnapshot {
   return { ...body, revision: onosRevisions.of(body) };
 }
 
+/** The network view's picture, with its revision (counted per sandbox). */
+let networkRevisions = new ContentRevision();
+function networkSnapshot(): NetworkSnapshot {
+  const body = sandbox ? networkSnapshotBody(sandbox) : { nodes: [], links: [] };
+  return { ...body, revision: networkRevisions.of(body) };
+}
+
+/** The frames put on links, for the view and the inspector. */
+const packets = new PacketLog();
+/** Simulation mode: virtual time moves only in simStep; realtimeSpeed is the pacer's speed outside it. */
+let simulation = false;
+let realtimeSpeed = 1;
+
+/**
+ * A terminal on a Mininet node, as `xterm NODE` opens one (switches and controllers get a shell in
+ * the root namespace, titled with their name); a replayed one must get the id it had.
+ */
+function openNodeTerminalIn(name: string, expectedId?: number): TerminalInfo | string {
+  const sb = sandbox;
+  if (!sb) return 'the sandbox is not started';
+  if (name === sb.lab.name) return openLabTerminal(expectedId);
+  const mn = sb.mininet;
+  if (!mn || !mn.started || mn.stopped) return 'no Mininet network is running';
+  const node = mn.get(name);
+  if (!node || !SHARE_NODE_NAME.test(name)) return `there is no node ${name}`;
+  const s = sb.openSession({ node: node instanceof Host ? node : sb.lab });
+  if (expectedId !== undefined && s.id !== expectedId) {
+    sb.closeSession(s);
+    return `it opens terminal ${expectedId}, but the sandbox gave it number ${s.id}`;
+  }
+  mn.terms++;
+  record(s.id, 'xterm', name);
+  return attach(s, name);
+}
+
 /** A new shell on the lab machine (New terminal); a replayed one must get the id it had. */
 function openLabTerminal(expectedId?: number): TerminalInfo | string {
   const sb = sandbox;
@@ -161,8 +199,9 @@ function setOnosApp(name: string, active: boolean): { ok: boolean; message: stri
 }
 
 /** Give one input to a terminal (live or replayed) and record it. */
-function input(id: number, kind: Exclude<ShareEvent['kind'], 'open' | 'app' | 'save'>, line?: string, replayed = false): void {
+function input(id: number, kind: Exclude<ShareEvent['kind'], 'open' | 'app' | 'save' | 'xterm'>, line?: string, replayed = false): void {
   const t = term(id);
+  finishInstant();
   record(id, kind, line);
   switch (kind) {
     case 'line':
@@ -184,6 +223,15 @@ function input(id: number, kind: Exclude<ShareEvent['kind'], 'open' | 'app' | 's
   }
 }
 
+/**
+ * In simulation mode a step can stop between two events of the same instant; an input then waits
+ * for the rest of that instant, as it does in real time (and in a share link's replay, which gives
+ * each input after every event up to its time).
+ */
+function finishInstant(): void {
+  if (simulation && sandbox && !sandbox.frozen) sandbox.advanceTo(sandbox.now);
+}
+
 const api: SandboxWorkerApi = {
   init(opts: SandboxInitOptions): TerminalInfo {
     pacer?.stop();
@@ -191,6 +239,9 @@ const api: SandboxWorkerApi = {
     journal = [];
     journalOverflow = false;
     onosRevisions = new Revisions();
+    networkRevisions = new ContentRevision();
+    simulation = false;
+    realtimeSpeed = opts.speed ?? 1;
     sandbox?.dispose();
     sandbox = new Sandbox({ seed: opts.seed ?? 1 });
     sandbox.python = workerPythonLoader(opts.seed ?? 1);
@@ -201,6 +252,7 @@ const api: SandboxWorkerApi = {
     seedLabFiles(sandbox, opts.files);
     for (const f of seedLabFiles(sandbox, opts.savedFiles)) recordSave(f.path, f.content);
     editor.attach(sandbox);
+    packets.attach(sandbox.net);
     sandbox.onTerminalRequest((node: Host, title: string) => {
       const s = sandbox!.openSession({ node });
       const info = attach(s, title);
@@ -246,7 +298,8 @@ const api: SandboxWorkerApi = {
     if (terminals.has(id)) input(id, 'close');
   },
   setSpeed(speed) {
-    pacer?.setSpeed(speed);
+    realtimeSpeed = Math.max(0, Number(speed) || 0);
+    if (!simulation) pacer?.setSpeed(realtimeSpeed);
   },
   commands(): CommandInfo[] {
     const reg = (sandbox ?? new Sandbox()).registry;
@@ -290,6 +343,13 @@ const api: SandboxWorkerApi = {
           terminalRequest?.(info);
           continue;
         }
+        if (e.kind === 'xterm') {
+          if (terminals.has(e.terminal)) return { ok: false, error: `input ${i + 1} opens a terminal that is already open` };
+          const info = openNodeTerminalIn(e.line ?? '', e.terminal);
+          if (typeof info === 'string') return { ok: false, error: `input ${i + 1} cannot be replayed: ${info}` };
+          terminalRequest?.(info);
+          continue;
+        }
         if (e.kind === 'save') {
           const path = e.path ?? '';
           const content = e.content ?? '';
@@ -319,12 +379,14 @@ const api: SandboxWorkerApi = {
     return { revision: s.revision, status: s.status };
   },
   onosSetApp(name, active) {
+    finishInstant();
     const r = setOnosApp(String(name), Boolean(active));
     pacer?.kick();
     reportSteps(); // a lesson step may wait for this app
     return r;
   },
   openTerminal(): TerminalInfo {
+    finishInstant();
     const info = openLabTerminal();
     if (typeof info === 'string') throw new Error(info);
     pacer?.kick();
@@ -335,12 +397,40 @@ const api: SandboxWorkerApi = {
   },
   saveFile(path, content): SaveResult {
     if (!sandbox) return { ok: false, error: 'Error writing: the sandbox is not started' };
+    finishInstant();
     const r = saveFileIn(sandbox, path, content);
     if (r.ok) {
       recordSave(String(path), String(content));
       reportSteps(); // a lesson step may check the file
     }
     return r;
+  },
+  networkRevision() {
+    return networkSnapshot().revision;
+  },
+  networkSnapshot,
+  watchPackets(listener) {
+    packets.watch(typeof listener === 'function' ? listener : undefined);
+  },
+  decodePacket(id) {
+    return packets.decode(Number(id));
+  },
+  openNodeTerminal(node): TerminalInfo | string {
+    finishInstant();
+    const info = openNodeTerminalIn(String(node));
+    if (typeof info !== 'string') pacer?.kick();
+    return info;
+  },
+  setSimulation(on) {
+    if (Boolean(on) === simulation) return;
+    simulation = Boolean(on);
+    if (simulation) packets.flush(); // what real time sent goes out before the first step
+    pacer?.setSpeed(simulation ? 0 : realtimeSpeed);
+  },
+  simStep(): SimStepResult {
+    if (!sandbox || !simulation) return { kind: 'off', packets: [], now: sandbox?.now ?? 0, pending: false };
+    packets.flush();
+    return simulationStep(sandbox, packets);
   },
 };
 

@@ -5,7 +5,9 @@
  * - <Step id title check solution wrong>goal <Hint>…</Hint></Step>: a lesson step that ticks itself
  *   off (src/components/Steps), and <StepPanel next="…" />: the page's checklist;
  * - <LabFile path="/root/x.py">```python …```</LabFile>: a starter file, shown as a titled code
- *   block and put into the page's sandboxes (src/components/LabFile).
+ *   block and put into the page's sandboxes (src/components/LabFile);
+ * - <TopologyView caption="..." />: the live network of the page's first sandbox, drawn in the prose
+ *   (src/components/TopologyView; its drawing code loads only on pages that use it).
  * Everything else is the theme's default.
  */
 import React, { type ComponentProps, type ReactNode } from 'react';
@@ -15,6 +17,7 @@ import Run, { RunnableBlock, textOf } from '@site/src/components/RunnableCommand
 import Step, { Hint } from '@site/src/components/Steps';
 import StepPanel from '@site/src/components/StepPanel';
 import LabFile from '@site/src/components/LabFile';
+import TopologyView from '@site/src/components/TopologyView';
 
 type CodeProps = ComponentProps<'code'> & { metastring?: string; title?: string };
 
@@ -42,4 +45,5 @@ export default {
   Hint,
   StepPanel,
   LabFile,
+  TopologyView,
 };

@@ -14,9 +14,13 @@ import { OpenFlowListeners } from '../devices/openflow-listeners';
 
 /** A frame leaving one interface for another: what the topology view and inspector show. */
 export interface PacketEvent {
+  /** When the frame leaves the sender (after any queueing on its egress). */
   readonly at: Micros;
+  /** Interface names at both ends, and the devices that own them. */
   readonly from: string;
   readonly to: string;
+  readonly fromNode: string;
+  readonly toNode: string;
   readonly frame: EthernetFrame;
 }
 
@@ -98,7 +102,7 @@ export class Network {
 
   observeTransmit(from: Intf, to: Intf, frame: EthernetFrame, at: Micros): void {
     if (this.packetListeners.size === 0) return;
-    const e: PacketEvent = { at, from: from.name, to: to.name, frame };
+    const e: PacketEvent = { at, from: from.name, to: to.name, fromNode: from.owner.name, toNode: to.owner.name, frame };
     for (const l of this.packetListeners) l(e);
   }
 

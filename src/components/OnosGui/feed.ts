@@ -8,6 +8,7 @@
  * owns one per worker; the lazy panel reads it with useSyncExternalStore.
  */
 import type { OnosSnapshot } from '@site/sandbox/worker/api';
+import { PolledStore } from '../Sandbox/polledStore';
 
 export type OnosStatus = OnosSnapshot['status'];
 
@@ -36,14 +37,9 @@ export interface OnosFeedOptions {
 
 export const POLL_MS = 1000;
 
-export class OnosFeed {
-  private state: OnosFeedState = { seen: false, status: 'stopped', snapshot: undefined };
-  private listeners = new Set<() => void>();
+export class OnosFeed extends PolledStore<OnosFeedState> {
   private visible = false;
   private timer: unknown;
-  private inFlight: Promise<void> | undefined;
-  private again = false;
-  private disposed = false;
   private readonly intervalMs: number;
   private readonly startTimer: (fn: () => void, ms: number) => unknown;
   private readonly stopTimer: (handle: unknown) => void;
@@ -52,50 +48,13 @@ export class OnosFeed {
     private readonly source: OnosSource,
     opts: OnosFeedOptions = {},
   ) {
+    super({ seen: false, status: 'stopped', snapshot: undefined });
     this.intervalMs = opts.intervalMs ?? POLL_MS;
     this.startTimer = opts.setInterval ?? ((fn, ms) => setInterval(fn, ms));
     this.stopTimer = opts.clearInterval ?? ((h) => clearInterval(h as ReturnType<typeof setInterval>));
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getState = (): OnosFeedState => this.state;
-
-  private set(patch: Partial<OnosFeedState>): void {
-    if (this.disposed) return;
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((l) => l());
-  }
-
-  /**
-   * Look now (a command finished, the panel opened). Calls that arrive while one is running make
-   * exactly one more look afterwards, so a burst of commands costs two round trips, not a queue.
-   */
-  poke(): Promise<void> {
-    if (this.disposed) return Promise.resolve();
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
-    }
-    const run = async (): Promise<void> => {
-      do {
-        this.again = false;
-        await this.look();
-      } while (this.again && !this.disposed);
-    };
-    const p = run()
-      .catch(() => {})
-      .finally(() => {
-        if (this.inFlight === p) this.inFlight = undefined;
-      });
-    this.inFlight = p;
-    return p;
-  }
-
-  private async look(): Promise<void> {
+  protected async look(): Promise<void> {
     const r = await this.source.revision();
     if (!r || this.disposed) return;
     const seen = this.state.seen || r.status !== 'stopped';
@@ -133,7 +92,6 @@ export class OnosFeed {
   dispose(): void {
     if (this.timer !== undefined) this.stopTimer(this.timer);
     this.timer = undefined;
-    this.disposed = true;
-    this.listeners.clear();
+    this.disposeStore();
   }
 }

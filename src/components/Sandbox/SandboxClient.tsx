@@ -19,9 +19,11 @@ import styles from './styles.module.css';
 
 /** The ONOS GUI panel's code loads only when its tab is first opened. */
 const OnosGuiPanel = lazy(() => import('@site/src/components/OnosGui'));
+/** So does the Network tab's (the topology view, its layout library and the packet inspector). */
+const NetworkPanel = lazy(() => import('./NetworkPanel'));
 
-/** A failure inside the ONOS GUI panel stays inside its tab; the terminals go on. */
-class GuiBoundary extends React.Component<{ children: ReactNode }, { failed: string | undefined }> {
+/** A failure inside the ONOS GUI or Network panel stays inside its tab; the terminals go on. */
+class GuiBoundary extends React.Component<{ children: ReactNode; what: string }, { failed: string | undefined }> {
   override state: { failed: string | undefined } = { failed: undefined };
 
   static getDerivedStateFromError(e: unknown): { failed: string } {
@@ -32,7 +34,7 @@ class GuiBoundary extends React.Component<{ children: ReactNode }, { failed: str
     if (this.state.failed === undefined) return this.props.children;
     return (
       <p role="alert" className={styles.guiLoading}>
-        The ONOS GUI panel stopped working ({this.state.failed}). The terminals are not affected; Reset starts afresh.
+        The {this.props.what} stopped working ({this.state.failed}). The terminals are not affected; Reset starts afresh.
       </p>
     );
   }
@@ -40,6 +42,10 @@ class GuiBoundary extends React.Component<{ children: ReactNode }, { failed: str
 
 /** The ONOS GUI tab's key among the terminal tabs' keys (those are t0, t1, ...). */
 const GUI_KEY = 'onos-gui';
+/** The Network tab's key. */
+const NETWORK_KEY = 'network';
+/** The Network tab needs more room than a lesson's terminal: its area is at least this tall. */
+const NETWORK_MIN_HEIGHT = '640px';
 /** The editor's tab, when the sandbox is too narrow to show the editor beside the terminal. */
 const EDITOR_KEY = 'editor';
 /** From this width (px) the editor panel sits beside the terminal; below it, it is a tab. */
@@ -68,7 +74,7 @@ function cssHeight(height: number | string | undefined): string {
   return typeof height === 'number' ? `${height}px` : height;
 }
 
-const NO_CONNECTION: ConnectionSnapshot = { status: 'starting', problem: undefined, tabs: [], activeKey: undefined, guiActive: false, announcement: '' };
+const NO_CONNECTION: ConnectionSnapshot = { status: 'starting', problem: undefined, tabs: [], activeKey: undefined, guiActive: false, networkActive: false, announcement: '' };
 const noSubscribe = () => () => {};
 const noSnapshot = () => NO_CONNECTION;
 const notSeen = () => false;
@@ -164,6 +170,9 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
       reset() {
         restart(null, false);
       },
+      network() {
+        return connRef.current?.network;
+      },
     });
     registrationRef.current = registration;
     return () => {
@@ -218,6 +227,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     });
     connRef.current = c;
     setConn(c);
+    registrationRef.current?.networkChanged();
     void c.start();
     return () => {
       c.dispose();
@@ -236,9 +246,19 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   const snap = useSyncExternalStore(conn?.subscribe ?? noSubscribe, conn?.getSnapshot ?? noSnapshot, noSnapshot);
   const onos = conn?.onos;
   const seenOnos = useSyncExternalStore(onos?.subscribe ?? noSubscribe, onos ? () => onos.getState().seen : notSeen, notSeen);
+  const network = conn?.network;
+  const seenNetwork = useSyncExternalStore(network?.subscribe ?? noSubscribe, network ? () => network.getState().seen : notSeen, notSeen);
+  const simulation = useSyncExternalStore(network?.subscribe ?? noSubscribe, network ? () => network.getState().mode === 'simulation' : notSeen, notSeen);
   const labels = useMemo(() => tabLabels(snap.tabs), [snap.tabs]);
   const active = snap.tabs.find((t) => t.key === snap.activeKey) ?? snap.tabs[0];
   const guiShown = seenOnos && snap.guiActive;
+  const networkShown = seenNetwork && snap.networkActive && !guiShown;
+  /** The Network panel's code is loaded (and kept) once its tab was opened. */
+  const [networkMounted, setNetworkMounted] = useState(false);
+  useEffect(() => setNetworkMounted(false), [conn]);
+  useEffect(() => {
+    if (networkShown) setNetworkMounted(true);
+  }, [networkShown]);
   /** The panel's code is loaded (and the panel kept, with its login) once the tab was opened. */
   const [guiMounted, setGuiMounted] = useState(false);
   useEffect(() => setGuiMounted(false), [conn]);
@@ -249,21 +269,21 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   const editorOpen = editor.files.length > 0;
   /** The editor is a tab of its own (narrow sandbox), else it sits beside the terminals. */
   const editorTab = editorOpen && !wide;
-  const editorShown = editorTab && editorSelected && !guiShown && !dead;
-  const tabsVisible = showTabs || snap.tabs.length > 1 || seenOnos || editorTab;
-  /** Every tab's key in order: the terminals, the ONOS GUI, the editor. */
+  const editorShown = editorTab && editorSelected && !guiShown && !networkShown && !dead;
+  const tabsVisible = showTabs || snap.tabs.length > 1 || seenOnos || editorTab || seenNetwork;
+  /** Every tab's key in order: the terminals, the Network view, the ONOS GUI, the editor. */
   const tabKeys = useMemo(
-    () => [...snap.tabs.map((t) => t.key), ...(seenOnos ? [GUI_KEY] : []), ...(editorTab ? [EDITOR_KEY] : [])],
-    [snap.tabs, seenOnos, editorTab],
+    () => [...snap.tabs.map((t) => t.key), ...(seenNetwork ? [NETWORK_KEY] : []), ...(seenOnos ? [GUI_KEY] : []), ...(editorTab ? [EDITOR_KEY] : [])],
+    [snap.tabs, seenNetwork, seenOnos, editorTab],
   );
-  const shownKey = guiShown ? GUI_KEY : editorShown ? EDITOR_KEY : active?.key;
+  const shownKey = guiShown ? GUI_KEY : networkShown ? NETWORK_KEY : editorShown ? EDITOR_KEY : active?.key;
   const hintId = `${uid}-hint`;
   const [opening, setOpening] = useState(false);
 
   // A new terminal (xterm h1, New terminal) or a switch of tab: focus it if the learner was working in this sandbox.
   const previousShown = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (previousShown.current !== undefined && shownKey !== previousShown.current && shownKey !== GUI_KEY && shownKey !== EDITOR_KEY) {
+    if (previousShown.current !== undefined && shownKey !== previousShown.current && shownKey !== GUI_KEY && shownKey !== EDITOR_KEY && shownKey !== NETWORK_KEY) {
       const within = rootRef.current?.contains(document.activeElement) ?? false;
       const onTab = document.activeElement?.getAttribute('role') === 'tab';
       if (within && !onTab) active?.term.focus();
@@ -326,6 +346,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
   const selectTab = (key: string) => {
     setEditorSelected(key === EDITOR_KEY);
     if (key === GUI_KEY) conn?.showGui();
+    else if (key === NETWORK_KEY) conn?.showNetwork();
     else if (key === EDITOR_KEY) conn?.setActive(active?.key ?? ''); // leaves the ONOS GUI
     else conn?.setActive(key);
   };
@@ -407,7 +428,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
     >
       <div className={styles.toolbar}>
         {tabsVisible ? (
-          <div role="tablist" aria-label={seenOnos ? 'Terminals and the ONOS GUI' : 'Terminals'} className={styles.tabs}>
+          <div role="tablist" aria-label={seenOnos || seenNetwork ? 'Terminals and panels' : 'Terminals'} className={styles.tabs}>
             {snap.tabs.map((tab, i) => {
               const selected = tab.key === shownKey;
               return (
@@ -441,6 +462,24 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
                 </button>
               );
             })}
+            {seenNetwork && (
+              <button
+                key={NETWORK_KEY}
+                ref={tabRef(NETWORK_KEY)}
+                type="button"
+                role="tab"
+                id={`${uid}-tab-${NETWORK_KEY}`}
+                aria-selected={networkShown}
+                aria-controls={`${uid}-panel-${NETWORK_KEY}`}
+                tabIndex={networkShown ? 0 : -1}
+                className={clsx(styles.tab, styles.guiTab, networkShown && styles.tabSelected)}
+                onClick={() => selectTab(NETWORK_KEY)}
+                onKeyDown={(e) => onTabKeyDown(e, tabKeys.indexOf(NETWORK_KEY))}
+                title="The network drawn live, its frames, and the packet inspector"
+              >
+                Network
+              </button>
+            )}
             {seenOnos && (
               <button
                 key={GUI_KEY}
@@ -483,7 +522,15 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
         )}
         <div className={styles.actions}>
           {snap.status === 'starting' && !dead && <span className={styles.status}>Starting…</span>}
-          {active && !active.primary && !guiShown && (
+          {simulation && network && (
+            <>
+              <span className={styles.simNotice}>Simulation mode: time moves by steps</span>
+              <button type="button" className="button button--sm button--primary" onClick={() => void network.setMode('realtime')} title="Leave simulation mode: time runs again">
+                Back to real time
+              </button>
+            </>
+          )}
+          {active && !active.primary && !guiShown && !networkShown && (
             <button type="button" className="button button--sm button--secondary" onClick={() => closeTab(active)}>
               Close {labels.get(active.key)}
             </button>
@@ -567,7 +614,7 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
       )}
 
       <div className={styles.workspace}>
-        <div className={styles.area} style={{ height: cssHeight(height) }} hidden={editorShown}>
+        <div className={styles.area} style={{ height: networkShown ? `max(${cssHeight(height)}, ${NETWORK_MIN_HEIGHT})` : cssHeight(height) }} hidden={editorShown}>
           {snap.tabs.map((tab) => {
             const selected = tab.key === shownKey;
             return (
@@ -593,9 +640,26 @@ export default function SandboxClient({ command, height, tabs: showTabs = false,
               aria-labelledby={`${uid}-tab-${GUI_KEY}`}
             >
               {guiMounted && (
-                <GuiBoundary>
+                <GuiBoundary what="ONOS GUI panel">
                   <Suspense fallback={<p className={styles.guiLoading}>Loading the ONOS GUI…</p>}>
                     <OnosGuiPanel feed={onos} visible={guiShown} />
+                  </Suspense>
+                </GuiBoundary>
+              )}
+            </div>
+          )}
+          {seenNetwork && network && (
+            <div
+              id={`${uid}-panel-${NETWORK_KEY}`}
+              className={clsx(styles.panel, styles.networkPanelBox)}
+              hidden={!networkShown}
+              role="tabpanel"
+              aria-labelledby={`${uid}-tab-${NETWORK_KEY}`}
+            >
+              {networkMounted && (
+                <GuiBoundary what="Network panel">
+                  <Suspense fallback={<p className={styles.guiLoading}>Loading the network view…</p>}>
+                    <NetworkPanel feed={network} visible={networkShown} />
                   </Suspense>
                 </GuiBoundary>
               )}

@@ -7,6 +7,8 @@
  * Sandboxes (SandboxClient) register on mount and unregister on unmount.
  */
 
+import type { NetworkFeed } from '@site/src/components/TopologyView/feed';
+
 export interface SandboxTarget {
   /** Type the command into the active terminal and run it (queued while a command runs). */
   run(command: string): void;
@@ -14,6 +16,8 @@ export interface SandboxTarget {
   focus(): void;
   /** Start a fresh sandbox in the page's starting state (as its Reset button does). */
   reset(): void;
+  /** The network view's data of its current worker (a Reset makes a new one), once started. */
+  network?(): NetworkFeed | undefined;
 }
 
 interface Entry {
@@ -27,19 +31,51 @@ let focusClock = 0;
 export interface Registration {
   /** Call when the sandbox (or anything in it) receives focus. */
   noteFocus(): void;
+  /** Call when network() gives something else (a new worker). */
+  networkChanged(): void;
   unregister(): void;
+}
+
+const networkListeners = new Set<() => void>();
+
+function notifyNetwork(): void {
+  for (const l of [...networkListeners]) l();
+}
+
+/**
+ * The network of the page's first sandbox (the one the lesson's steps watch): what a
+ * <TopologyView> tag in the prose draws. Undefined until that sandbox has started.
+ */
+export function pageNetwork(): NetworkFeed | undefined {
+  return entries[0]?.target.network?.();
+}
+
+/** Be told when pageNetwork() may give something else. */
+export function subscribePageNetwork(listener: () => void): () => void {
+  networkListeners.add(listener);
+  return () => networkListeners.delete(listener);
+}
+
+/** Move the keyboard to the page's first sandbox (a node clicked in the prose opened a terminal there). */
+export function focusPageSandbox(): void {
+  entries[0]?.target.focus();
 }
 
 export function registerSandbox(target: SandboxTarget): Registration {
   const entry: Entry = { target, focusedAt: 0 };
   entries.push(entry);
+  notifyNetwork();
   return {
     noteFocus() {
       entry.focusedAt = ++focusClock;
     },
+    networkChanged() {
+      if (entries[0] === entry) notifyNetwork();
+    },
     unregister() {
       const i = entries.indexOf(entry);
       if (i >= 0) entries.splice(i, 1);
+      notifyNetwork();
     },
   };
 }

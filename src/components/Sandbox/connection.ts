@@ -22,6 +22,7 @@ import { bufferText, registerProbe } from './testHook';
 import { createXterm } from './xtermSetup';
 import { takeWorker } from './prespawn';
 import { OnosFeed } from '@site/src/components/OnosGui/feed';
+import { NetworkFeed } from '@site/src/components/TopologyView/feed';
 
 /** A call the worker does not answer within this time means it is stuck. */
 export const CALL_TIMEOUT_MS = 5000;
@@ -50,6 +51,8 @@ export interface ConnectionSnapshot {
   readonly activeKey: string | undefined;
   /** The ONOS GUI tab is shown instead of the active terminal. */
   readonly guiActive: boolean;
+  /** The Network tab (topology view and packet inspector) is shown instead of the active terminal. */
+  readonly networkActive: boolean;
   /** The latest thing worth telling a screen reader (tab opened or closed). */
   readonly announcement: string;
 }
@@ -112,15 +115,27 @@ export class SandboxConnection {
   private detachSteps: (() => void) | undefined;
   /** The ONOS controller's state for the GUI tab, refreshed after every command. */
   readonly onos: OnosFeed;
+  /** The network view's and packet inspector's data (the Network tab, <TopologyView>). */
+  readonly network: NetworkFeed;
 
   constructor(private readonly opts: ConnectionOptions) {
     this.screenReaderMode = opts.screenReaderMode;
     const first = this.createTab('master1', true, opts.startLines);
-    this.snapshot = { status: 'starting', problem: undefined, tabs: [first], activeKey: first.key, guiActive: false, announcement: '' };
+    this.snapshot = { status: 'starting', problem: undefined, tabs: [first], activeKey: first.key, guiActive: false, networkActive: false, announcement: '' };
     this.onos = new OnosFeed({
       revision: () => this.quietCall((api) => api.onosRevision()),
       snapshot: () => this.quietCall((api) => api.onosSnapshot()),
       setApp: (name, active) => this.quietCall((api) => api.onosSetApp(name, active)),
+    });
+    this.network = new NetworkFeed({
+      revision: () => this.quietCall((api) => api.networkRevision()),
+      snapshot: () => this.quietCall((api) => api.networkSnapshot()),
+      watchPackets: (listener) => this.quietCall((api) => api.watchPackets(listener ? Comlink.proxy(listener) : undefined)),
+      decode: (id) => this.quietCall((api) => api.decodePacket(id)),
+      openTerminal: (node) => this.openNodeTerminal(node),
+      setSimulation: (on) => this.quietCall((api) => api.setSimulation(on)),
+      simStep: () => this.quietCall((api) => api.simStep()),
+      setSpeed: (speed) => this.quietCall((api) => api.setSpeed(speed)),
     });
   }
 
@@ -187,6 +202,10 @@ export class SandboxConnection {
       }
       this.update({ status: 'ready' });
       void this.onos.poke(); // a replayed session may have started ONOS
+      // The frames are listed from the start, so that the inspector shows what happened before it
+      // was opened (the worker sends at most a batch every 50 ms).
+      this.network.watch();
+      this.network.resync(); // a replay may have built a network
     } catch {
       // call() has already reported the failure
     }
@@ -228,6 +247,7 @@ export class SandboxConnection {
     this.detachSteps?.();
     this.detachSteps = undefined;
     this.onos.dispose();
+    this.network.dispose();
     this.worker?.terminate();
     this.worker = undefined;
     for (const tab of this.snapshot.tabs) this.disposeTab(tab);
@@ -366,7 +386,10 @@ export class SandboxConnection {
     const onEvent = (e: TerminalEvent) => {
       tab.controller.handleEvent(e);
       // A command finished: ONOS may have started, stopped, or learned something.
-      if (e.type === 'ready' || e.type === 'closed') void this.onos.poke();
+      if (e.type === 'ready' || e.type === 'closed') {
+        void this.onos.poke();
+        void this.network.poke();
+      }
     };
     await this.call(() => api.listen(id, Comlink.proxy(onEvent)));
   }
@@ -376,7 +399,7 @@ export class SandboxConnection {
     if (this.disposed || this.isDead) return;
     const tab = this.createTab(info.title, false);
     tab.id = info.id;
-    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, guiActive: false, announcement: `Opened a terminal on ${info.title}.` });
+    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, guiActive: false, networkActive: false, announcement: `Opened a terminal on ${info.title}.` });
     void this.listen(tab).catch(() => {});
   }
 
@@ -399,18 +422,47 @@ export class SandboxConnection {
     tab.id = info.id;
     const n = this.snapshot.tabs.filter((t) => t.title === title).length + 1;
     const label = n === 1 ? title : `${title} (${n})`;
-    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, guiActive: false, announcement: `Opened a new terminal, ${label}.` });
+    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, guiActive: false, networkActive: false, announcement: `Opened a new terminal, ${label}.` });
     await this.listen(tab).catch(() => {});
     return label;
   }
 
+  /**
+   * The network view's click on a node: a terminal on it, in a tab of its own, shown at once (as
+   * `xterm h1`). Resolves undefined when it opened, else why not.
+   */
+  async openNodeTerminal(node: string): Promise<string | undefined> {
+    const api = this.api;
+    if (!api || this.snapshot.status !== 'ready' || this.disposed) return 'the sandbox is not ready';
+    let info: TerminalInfo | string | undefined;
+    try {
+      info = await this.call<TerminalInfo | string>(() => api.openNodeTerminal(node) as Promise<TerminalInfo | string>);
+    } catch {
+      return 'the sandbox did not answer';
+    }
+    if (info === undefined) return 'the sandbox did not answer';
+    if (typeof info === 'string') return info;
+    if (this.disposed || this.isDead) return 'the sandbox stopped';
+    const tab = this.createTab(info.title, false);
+    tab.id = info.id;
+    this.update({ tabs: [...this.snapshot.tabs, tab], activeKey: tab.key, guiActive: false, networkActive: false, announcement: `Opened a terminal on ${info.title}.` });
+    await this.listen(tab).catch(() => {});
+    void this.network.poke();
+    return undefined;
+  }
+
   setActive(key: string): void {
-    if (this.snapshot.tabs.some((t) => t.key === key)) this.update({ activeKey: key, guiActive: false });
+    if (this.snapshot.tabs.some((t) => t.key === key)) this.update({ activeKey: key, guiActive: false, networkActive: false });
   }
 
   /** Show the ONOS GUI tab (the terminals keep running behind it). */
   showGui(): void {
-    if (!this.snapshot.guiActive) this.update({ guiActive: true });
+    if (!this.snapshot.guiActive) this.update({ guiActive: true, networkActive: false });
+  }
+
+  /** Show the Network tab (the terminals keep running behind it). */
+  showNetwork(): void {
+    if (!this.snapshot.networkActive) this.update({ networkActive: true, guiActive: false });
   }
 
   activeTab(): TerminalTab | undefined {
@@ -440,7 +492,7 @@ export class SandboxConnection {
   /** A Run button: type the line into the active terminal (queued while a command runs). */
   runLine(line: string): void {
     // The command's output should be seen: leave the ONOS GUI for the terminal it runs in.
-    if (this.snapshot.guiActive) this.update({ guiActive: false });
+    if (this.snapshot.guiActive || this.snapshot.networkActive) this.update({ guiActive: false, networkActive: false });
     this.activeTab()?.controller.runLine(line);
   }
 
@@ -451,7 +503,7 @@ export class SandboxConnection {
     // A terminal that was hidden behind the ONOS GUI is shown on the next render: focus it then.
     if (typeof requestAnimationFrame === 'function') {
       requestAnimationFrame(() => {
-        if (!this.disposed && this.activeTab() === tab && !this.snapshot.guiActive && !tab.term.element?.contains(document.activeElement)) tab.term.focus();
+        if (!this.disposed && this.activeTab() === tab && !this.snapshot.guiActive && !this.snapshot.networkActive && !tab.term.element?.contains(document.activeElement)) tab.term.focus();
       });
     }
   }

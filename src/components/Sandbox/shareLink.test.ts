@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHARE_LIMITS, type ShareState } from '@site/sandbox/worker/api';
+import { SHARE_LIMITS, shareStateProblem, type ShareState } from '@site/sandbox/worker/api';
 import { decodeShare, encodeShare, MAX_FRAGMENT, shareFragment, shareUrl } from './shareLink';
 
 const state: ShareState = {
@@ -28,6 +28,19 @@ describe('share links', () => {
       ],
     };
     expect(decodeShare(encodeShare(saved))).toEqual({ ok: true, sandbox: 0, state: saved });
+  });
+
+  it("round-trips a terminal the network view opened on a node ('xterm'), and refuses a bad node name", () => {
+    const opened: ShareState = {
+      seed: 1,
+      events: [
+        { at: 1_000_000, terminal: 1, kind: 'line', line: 'mn' },
+        { at: 2_000_000, terminal: 2, kind: 'xterm', line: 'h2' },
+      ],
+    };
+    expect(decodeShare(encodeShare(opened))).toEqual({ ok: true, sandbox: 0, state: opened });
+    expect(shareStateProblem(opened)).toBeUndefined();
+    expect(shareStateProblem({ seed: 1, events: [{ at: 0, terminal: 2, kind: 'xterm', line: 'h2; rm -rf /' }] })).toBe('input 1 names no valid node');
   });
 
   it('builds a URL on the same page whose fragment decodes', () => {

@@ -15,7 +15,7 @@ const VERSION = '1';
 export const MAX_FRAGMENT = 60_000;
 
 /** Kinds by their number in a link: only ever appended to, so older links keep their meaning. */
-const KINDS: readonly ShareEvent['kind'][] = ['line', 'interrupt', 'eof', 'close', 'open', 'app', 'save'];
+const KINDS: readonly ShareEvent['kind'][] = ['line', 'interrupt', 'eof', 'close', 'open', 'app', 'save', 'xterm'];
 
 export type DecodedShare = { ok: true; sandbox: number; state: ShareState } | { ok: false; error: string };
 
