@@ -35,31 +35,51 @@ const COURSE: readonly Module[] = [
         to: '/docs/mininet/first-network',
         blurb: 'One switch, two hosts: look around, ping, break a link and watch what changes.',
       },
-      { title: 'Topologies, links and traffic control', blurb: 'Linear and tree networks, bandwidth and delay on links, iperf.' },
-    ],
-  },
-  {
-    title: 'Data-center networks',
-    lessons: [
-      { title: 'Three-tier and leaf-spine designs', blurb: 'Why data centers moved from core, aggregation and access layers to a Clos fabric.' },
+      {
+        title: 'Topologies and links',
+        to: '/docs/mininet/topologies-and-links',
+        blurb: 'Linear and tree networks, a cut in the middle of a chain, bandwidth and delay on links, iperf.',
+      },
+      {
+        title: 'A Linux router in Mininet',
+        to: '/docs/mininet/linux-router',
+        blurb: 'A Python topology script, IP forwarding, routes on every host, and a web page across the router.',
+      },
     ],
   },
   {
     title: 'Software-defined networking with ONOS',
     lessons: [
-      { title: 'A remote controller', blurb: 'Point Mininet at ONOS and see the switches and hosts it discovers.' },
-      { title: 'Reactive forwarding and the slow first ping', blurb: 'Where the first ping’s extra milliseconds go, and the flows that remove them.' },
+      {
+        title: 'Mininet meets ONOS',
+        to: '/docs/onos/mininet-meets-onos',
+        blurb: 'Point Mininet at a remote controller, watch it discover the network, and find where the first ping’s extra milliseconds go.',
+      },
     ],
   },
   {
-    title: 'Routing',
-    lessons: [{ title: 'A Linux router between two subnets', blurb: 'A Python topology script, IP forwarding and routes on every host.' }],
+    title: 'Containers with Docker',
+    lessons: [
+      {
+        title: 'Private networks in Docker',
+        to: '/docs/docker/private-networks',
+        blurb: 'A user-defined bridge with a subnet you choose, fixed addresses and names between containers.',
+      },
+      {
+        title: 'A web app behind a reverse proxy',
+        to: '/docs/docker/reverse-proxy',
+        blurb: 'nginx in front of a Node.js app and MySQL, and the 502 you get until the backend is up.',
+      },
+    ],
   },
   {
-    title: 'Containers',
+    title: 'Data-center fabrics',
     lessons: [
-      { title: 'Private Docker networks with static addresses', blurb: 'User-defined bridges, fixed IPs and name resolution between containers.' },
-      { title: 'A web app behind an nginx reverse proxy', blurb: 'Several containers, one entry point, and the 502 you get until the backend is up.' },
+      {
+        title: 'Three-tier vs leaf-spine',
+        to: '/docs/datacenter/three-tier-vs-leaf-spine',
+        blurb: 'Build both designs, count hops, measure bandwidth, count equal-cost paths and stop a spine.',
+      },
     ],
   },
 ];

@@ -186,7 +186,7 @@ export function evaluate(check: Check, sb: Sandbox, ctx: EvalContext = {}): Eval
     case 'lastPingall': {
       const r = log.lastPingall;
       if (!r || !sb.mininet || r.mininet !== sb.mininet) return fail('no pingall on the running network yet');
-      if (r.linkState !== sb.mininet.linkStateKey()) return fail('a link went up or down since the last pingall: run pingall again');
+      if (r.linkState !== sb.mininet.linkStateKey()) return fail('a link or a switch went up or down since the last pingall: run pingall again');
       if (r.sent === 0) return fail('the last pingall sent no packets');
       if (check.maxLoss !== undefined && r.loss > check.maxLoss) return fail(`the last pingall dropped ${Math.trunc(r.loss)}%`);
       if (check.minLoss !== undefined && r.loss < check.minLoss) return fail(`the last pingall dropped only ${Math.trunc(r.loss)}%`);

@@ -551,10 +551,12 @@ export class Mininet {
    * Changes whenever a link end goes up or down (even down and back up): a pingall remembers it,
    * so a lesson check can tell that the network changed since (lessons/evaluate.ts, lastPingall).
    */
+  /** Changes whenever a link goes up or down or a switch stops or starts (`switch spine1 stop`). */
   linkStateKey(): string {
     let changes = 0;
     for (const l of this.links) changes += l.intf1.adminChanges + l.intf2.adminChanges;
-    return `${this.links.length}:${changes}`;
+    const stopped = this.switchList.filter((s) => !s.running).map((s) => s.name);
+    return `${this.links.length}:${changes}:${stopped.join(',')}`;
   }
 
   /** The IP Mininet substitutes for a node name: its default interface's first address. */
