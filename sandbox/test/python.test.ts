@@ -60,7 +60,8 @@ describe('python3 as a sandbox process', () => {
     // The first terminal goes away (Start over does this): its program ends and Python is free.
     s.killAll();
     await sb.settleAsync(other);
-    await new Promise((r) => setTimeout(r, 0));
+    // The killed program unwinds asynchronously: wait for the interpreter, not for a guessed tick.
+    await sb.python!.ready!.idle();
     out2 = '';
     other.submit('python3 -c "print(6 * 7)"');
     await sb.settleAsync(other);
