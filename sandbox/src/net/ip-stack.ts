@@ -278,6 +278,11 @@ export class IpStack {
         const size = 20 + (pkt.payload.proto === 'icmp' ? 64 : 40);
         lo.stats.txBytes += size;
         lo.stats.rxBytes += size;
+        // A capture on lo (tcpdump -i lo) sees each packet once: libpcap drops lo's outgoing copy.
+        if (lo.captures.size) {
+          const frame: EthernetFrame = { src: '00:00:00:00:00:00', dst: '00:00:00:00:00:00', payload: pkt };
+          for (const c of lo.captures) c(frame, 'in', lo);
+        }
       }
       this.deliverLocal(pkt, lo);
     });

@@ -17,6 +17,17 @@ describe('tcpdump', () => {
     expect(lines.slice(4)).toEqual(['2 packets captured', '2 packets received by filter', '0 packets dropped by kernel', '']);
   });
 
+  it('sees loopback traffic on lo, each packet once', () => {
+    const { run } = labSession({ maxRunUs: 3_000_000 });
+    run('tcpdump -t -n -i lo -c 2 &');
+    const out = run('ping -c 1 127.0.0.1') + run('sleep 1');
+    const packets = out.split('\n').filter((l) => l.startsWith('IP '));
+    expect(packets).toEqual([
+      expect.stringMatching(/^IP 127\.0\.0\.1 > 127\.0\.0\.1: ICMP echo request, id \d+, seq 1, length 64$/),
+      expect.stringMatching(/^IP 127\.0\.0\.1 > 127\.0\.0\.1: ICMP echo reply, id \d+, seq 1, length 64$/),
+    ]);
+  });
+
   it('-Q picks a direction, -t drops the timestamp, -q shortens', () => {
     const { run } = labSession({ mn: 'mn', maxRunUs: 3_000_000 });
     run('h2 ping -c 3 h1 &');
