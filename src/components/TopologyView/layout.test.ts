@@ -158,4 +158,26 @@ describe('reading order in a fabric', () => {
     expect(row('host')).toEqual(['h1', 'h2', 'h3', 'h4']);
     expect(row('switch')).toEqual(['leaf1', 'leaf2']);
   });
+
+  it('draws a three-tier network in reading order: core1 first, then pods left to right, h1 .. h16', () => {
+    // threetier,cores=2,aggs=4,access=8,hosts=2 as the snapshot gives it: hosts, then switches.
+    const nodes: NetworkNodeView[] = [];
+    const links: NetworkLinkView[] = [];
+    for (let h = 1; h <= 16; h++) nodes.push(node(`h${h}`, 'host'));
+    for (let a = 1; a <= 8; a++) nodes.push(node(`acc${a}`, 'switch', 'access'));
+    for (let g = 1; g <= 4; g++) nodes.push(node(`agg${g}`, 'switch', 'aggregation'));
+    for (let c = 1; c <= 2; c++) nodes.push(node(`core${c}`, 'switch', 'core'));
+    for (let a = 1; a <= 8; a++) {
+      const pod = a <= 4 ? 0 : 2;
+      links.push(link(`acc${a}`, `agg${pod + 1}`), link(`acc${a}`, `agg${pod + 2}`));
+      links.push(link(`h${2 * a - 1}`, `acc${a}`), link(`h${2 * a}`, `acc${a}`));
+    }
+    for (let g = 1; g <= 4; g++) links.push(link(`agg${g}`, 'core1'), link(`agg${g}`, 'core2'));
+    const l = layoutNetwork(nodes, links);
+    const row = (prefix: string) => l.nodes.filter((n) => new RegExp(`^${prefix}\\d+$`).test(n.id)).sort((a, b) => a.x - b.x).map((n) => n.id);
+    expect(row('h')).toEqual(Array.from({ length: 16 }, (_, i) => `h${i + 1}`));
+    expect(row('acc')).toEqual(Array.from({ length: 8 }, (_, i) => `acc${i + 1}`));
+    expect(row('agg')).toEqual(['agg1', 'agg2', 'agg3', 'agg4']);
+    expect(row('core')).toEqual(['core1', 'core2']);
+  });
 });

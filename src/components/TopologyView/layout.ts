@@ -182,6 +182,64 @@ function mostlyReversed(g: Graph, inputIndex: ReadonlyMap<string, number>): bool
   return disagree > agree;
 }
 
+/** Crossings between the edges joining row `rank` to row `other`, for the x positions given. */
+function crossingsAround(g: Graph, rank: number, other: number, x: (v: string) => number): number {
+  const segs: [number, number, number][] = []; // [other row, x here, x there]
+  for (const e of g.edges()) {
+    const rv = g.node(e.v).rank!;
+    const rw = g.node(e.w).rank!;
+    if (rv === rank && rw === other) segs.push([rw, x(e.v), x(e.w)]);
+    else if (rw === rank && rv === other) segs.push([rv, x(e.w), x(e.v)]);
+  }
+  let n = 0;
+  for (let i = 0; i < segs.length; i++) {
+    for (let j = i + 1; j < segs.length; j++) {
+      const [ra, a1, a2] = segs[i]!;
+      const [rb, b1, b2] = segs[j]!;
+      if (ra === rb && (a1 - b1) * (a2 - b2) < 0) n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * A fabric has many orders with the fewest crossings, and dagre's pick can read h7 h8 h5 h6 h3 h4
+ * h1 h2 with core2 left of core1. When every row holds only nodes that came in the input (no
+ * host grid), rows are put in input order (Mininet's: h1, h2, ...; acc1, acc2, ...) with the same
+ * left edge and gaps, top row first, each only when that adds no crossing with the row above it
+ * (already final); the rows below follow in their turn.
+ */
+function inputOrderRows(g: Graph, inputIndex: ReadonlyMap<string, number>): void {
+  const rows = new Map<number, string[]>();
+  for (const v of g.nodes()) {
+    const r = g.node(v).rank ?? 0;
+    rows.set(r, [...(rows.get(r) ?? []), v]);
+  }
+  const eligible = (row: string[]) => row.every((v) => inputIndex.has(v));
+  if (![...rows.values()].every(eligible)) return;
+  const ranks = [...rows.keys()].sort((a, b) => a - b);
+  for (const rank of ranks) {
+    const row = rows.get(rank)!;
+    if (row.length < 2) continue;
+    // The same left edge and the same gaps, in the new order (widths differ: h1 is narrower than h10).
+    const current = [...row].sort((a, b) => g.node(a).x! - g.node(b).x!);
+    const left = (v: string) => g.node(v).x! - g.node(v).width / 2;
+    const gaps = current.slice(1).map((v, i) => left(v) - (left(current[i]!) + g.node(current[i]!).width));
+    const wanted = [...row].sort((a, b) => inputIndex.get(a)! - inputIndex.get(b)!);
+    const newX = new Map<string, number>();
+    let edge = left(current[0]!);
+    wanted.forEach((v, i) => {
+      newX.set(v, edge + g.node(v).width / 2);
+      edge += g.node(v).width + (gaps[i] ?? 0);
+    });
+    const now = (v: string) => g.node(v).x!;
+    const then = (v: string) => newX.get(v) ?? g.node(v).x!;
+    const above = ranks.filter((r) => r < rank).at(-1);
+    if (above !== undefined && crossingsAround(g, rank, above, then) > crossingsAround(g, rank, above, now)) continue;
+    for (const v of row) g.node(v).x = newX.get(v)!;
+  }
+}
+
 /** A bow above two nodes of the same row that are not neighbours in it (so the wire clears the nodes between). */
 function arc(a: Point, b: Point): Point[] {
   const lift = 24 + Math.abs(b.x - a.x) * 0.12;
@@ -284,6 +342,8 @@ export function layoutNetwork(nodes: readonly NetworkNodeView[], links: readonly
       if (lab.points) lab.points = lab.points.map((p: Point) => ({ x: width - p.x, y: p.y }));
     }
   }
+
+  inputOrderRows(g, new Map(nodes.map((n, i) => [n.id, i])));
 
   const laid: LaidNode[] = [];
   const nodeById = new Map<string, LaidNode>();
