@@ -21,6 +21,9 @@ const TOPOLOGIES: readonly Topology[] = [
   { command: 'mn --topo linear,4', label: 'Four switches in a line, a host on each (linear,4)' },
   { command: 'mn --topo tree,depth=2,fanout=2', label: 'A tree of three switches and four hosts (tree,depth=2,fanout=2)' },
   { command: 'mn --link tc,bw=10,delay=10ms', label: 'Minimal, with 10 Mbit/s links and 10 ms delay (--link tc)' },
+  { command: 'mn --topo threetier,cores=2,aggs=4,access=8,hosts=2', label: 'Three-tier data center: core, aggregation, access (threetier)' },
+  { command: 'mn --topo leafspine,spines=4,leaves=8,hosts=2', label: 'Leaf-spine fabric: four spines, eight leaves (leafspine)' },
+  { command: 'mn --topo fattree,k=4', label: 'Fat tree, k=4: 20 switches, 16 hosts (fattree,k=4)' },
 ];
 
 export default function Playground(): ReactNode {
