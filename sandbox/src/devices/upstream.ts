@@ -60,8 +60,8 @@ export function publicPtr(ip: Ipv4): string | undefined {
 
 /** Is this a globally routed unicast address (not private, loopback, link-local, reserved...)? */
 export function isPublicAddress(ip: Ipv4): boolean {
-  return ipaddr.fromByteArray([ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255]).range() === 'unicast' &&
-    (ip >>> 24) !== 203; // the transit link's TEST-NET-3 is documentation space
+  // ipaddr.js counts TEST-NET-3 (the transit link's 203.0.113.0/24) as reserved, so it is not answered either.
+  return ipaddr.fromByteArray([ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255]).range() === 'unicast';
 }
 
 export class Upstream {

@@ -42,12 +42,11 @@ export const fabricCheckSchemas = [
 
 type Result = { passed: boolean; detail?: string };
 
-/** Does `owner`, reached on its port `port`, take a frame for `ip` (own address, or proxy ARP)? */
+/** Does `owner`, reached on its port `port`, take a frame for `ip`: its own address, or a fabric switch's proxy ARP? */
 function takesFor(owner: Host, port: Intf, ip: Ipv4): boolean {
   if (owner.stack.isLocal(ip)) return true;
-  if (!(owner instanceof FabricSwitch) || !owner.running) return false;
-  const r = owner.stack.routes.lookup(ip);
-  return r !== undefined && r.type === 'unicast' && liveNexthops(r).some((n) => n.dev !== port && n.dev.running);
+  // The asker is a host on the segment, never the target itself: 0 stands for its address.
+  return owner instanceof FabricSwitch && owner.running && owner.proxiesFor({ spa: 0, tpa: ip }, port);
 }
 
 /** The host or router on `start`'s segment (across running Open vSwitch switches) that takes frames for `ip`. */
