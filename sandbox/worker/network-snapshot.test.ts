@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sandbox } from '../src/sandbox';
-import { ContentRevision, networkSnapshotBody } from './network-snapshot';
+import { networkSnapshotBody } from './network-snapshot';
+import { ContentRevision } from './content-revision';
 
 function run(sb: Sandbox, lines: string[]) {
   const s = sb.openSession();

@@ -5,9 +5,9 @@
  * state always gives the same snapshot, in the engine's order.
  */
 import type { Sandbox } from '../src/sandbox';
-import { NetNode } from '../src/devices/node';
 import { Host } from '../src/devices/host';
 import { OvsSwitch } from '../src/devices/ovs-switch';
+import { FabricSwitch } from '../src/devices/fabric-switch';
 import { ControllerNode } from '../src/devices/controller-node';
 import { ContainerHost } from '../src/docker/container';
 import { LinuxBridge } from '../src/docker/bridge';
@@ -17,8 +17,6 @@ import type { NetworkLinkView, NetworkNodeKind, NetworkNodeView, NetworkSnapshot
 
 export type NetworkSnapshotBody = Omit<NetworkSnapshot, 'revision'>;
 
-const TIERS: readonly NetworkTier[] = ['core', 'aggregation', 'access', 'spine', 'leaf', 'edge'];
-
 function kindOf(sb: Sandbox, owner: FrameReceiver): NetworkNodeKind {
   if (owner === sb.lab) return 'machine';
   if (owner instanceof ContainerHost) return 'container';
@@ -26,21 +24,15 @@ function kindOf(sb: Sandbox, owner: FrameReceiver): NetworkNodeKind {
   if (owner instanceof OvsSwitch) return 'switch';
   if (owner instanceof ControllerNode) return 'controller';
   // A fabric's routed switch is a host with forwarding inside, but a switch to Mininet.
-  if (owner instanceof NetNode && owner.kind === 'switch') return 'switch';
+  if (owner instanceof FabricSwitch) return 'switch';
   if (owner instanceof Host) return owner.cls === 'LinuxRouter' || owner.stack.forwarding ? 'router' : 'host';
   return 'switch';
 }
 
-/** The topology's options for a Mininet node: its tier and pod, when a fabric gave them. */
-function topoOpts(sb: Sandbox, name: string): { tier?: NetworkTier; pod?: number } {
-  const opts = sb.mininet?.opts.topo.node(name)?.opts;
-  if (!opts) return {};
-  const tier = opts['tier'];
-  const pod = opts['pod'];
-  return {
-    ...(typeof tier === 'string' && (TIERS as readonly string[]).includes(tier) ? { tier: tier as NetworkTier } : {}),
-    ...(typeof pod === 'number' && Number.isFinite(pod) ? { pod } : {}),
-  };
+/** A fabric switch's tier and pod (set by the fabric topologies, from mn or a Python script). */
+function fabricPlace(owner: FrameReceiver): { tier?: NetworkTier; pod?: number } {
+  if (!(owner instanceof FabricSwitch)) return {};
+  return { ...(owner.tier !== undefined ? { tier: owner.tier } : {}), ...(owner.pod !== undefined ? { pod: owner.pod } : {}) };
 }
 
 function addressesOf(owner: FrameReceiver): string[] {
@@ -54,8 +46,7 @@ function addressesOf(owner: FrameReceiver): string[] {
 }
 
 function isUp(sb: Sandbox, owner: FrameReceiver): boolean {
-  if (owner instanceof OvsSwitch) return owner.running;
-  if (owner instanceof NetNode && owner.kind === 'switch' && 'running' in owner && typeof owner.running === 'boolean') return owner.running;
+  if (owner instanceof OvsSwitch || owner instanceof FabricSwitch) return owner.running;
   if (owner instanceof ContainerHost) return owner.container.state === 'running';
   if (owner instanceof ControllerNode) return owner.impl !== undefined || owner.cls === 'RemoteController';
   return sb.net.node(owner.name) !== undefined || owner instanceof LinuxBridge;
@@ -92,7 +83,7 @@ export function networkSnapshotBody(sb: Sandbox): NetworkSnapshotBody {
       id,
       name: owner.name,
       kind: kindOf(sb, owner),
-      ...topoOpts(sb, owner.name),
+      ...fabricPlace(owner),
       addresses: addressesOf(owner),
       up: isUp(sb, owner),
       terminal: canOpenTerminal(sb, owner),
@@ -119,19 +110,4 @@ export function networkSnapshotBody(sb: Sandbox): NetworkSnapshotBody {
     });
   }
   return { nodes, links };
-}
-
-/** Counts changes of any JSON-able content: the same number for as long as the content is the same. */
-export class ContentRevision {
-  private last: string | undefined;
-  private revision = 0;
-
-  of(body: unknown): number {
-    const key = JSON.stringify(body);
-    if (key !== this.last) {
-      this.last = key;
-      this.revision++;
-    }
-    return this.revision;
-  }
 }

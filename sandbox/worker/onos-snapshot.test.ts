@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OnosDeviceInfo, OnosFlowInfo, OnosView } from '../src/onos/model';
-import { onosSnapshotBody, Revisions } from './onos-snapshot';
+import { onosSnapshotBody } from './onos-snapshot';
+import { ContentRevision } from './content-revision';
 
 const S = 1_000_000;
 
@@ -134,7 +135,7 @@ describe('the ONOS GUI snapshot', () => {
   });
 
   it('moves the revision exactly when the content changes', () => {
-    const r = new Revisions();
+    const r = new ContentRevision();
     const view = fakeView('running');
     const a = r.of(onosSnapshotBody(view, 105 * S));
     expect(r.of(onosSnapshotBody(view, 105 * S + 300_000))).toBe(a); // same whole seconds

@@ -1,7 +1,7 @@
 /**
  * The ONOS GUI panel's data: the emulated controller's view (sandbox/src/onos/model.ts) mapped to
  * the plain, structured-cloneable OnosSnapshot of the worker contract (api.ts). Pure: the worker
- * gives it the view and the virtual time; a Revisions counter tells the page when anything moved.
+ * gives it the view and the virtual time; a ContentRevision (content-revision.ts) tells the page when anything moved.
  */
 import type { OnosConnectPoint, OnosFlowInfo, OnosView } from '../src/onos/model';
 import type { OnosSnapshot } from './api';
@@ -60,20 +60,4 @@ export function onosSnapshotBody(view: OnosView | undefined, now: number): OnosS
       durationS: Math.max(0, Math.floor((now - f.addedAt) / 1_000_000)),
     })),
   };
-}
-
-/** A revision number that moves exactly when the snapshot's content changes. */
-export class Revisions {
-  private last: string | undefined;
-  private revision = 0;
-
-  /** The revision for this content (the same number as long as the content is the same). */
-  of(body: OnosSnapshotBody): number {
-    const key = JSON.stringify(body);
-    if (key !== this.last) {
-      this.last = key;
-      this.revision++;
-    }
-    return this.revision;
-  }
 }

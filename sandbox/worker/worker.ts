@@ -16,10 +16,11 @@ import type {
   StepsListener, StepValidation, TerminalEvent, TerminalInfo, TerminalListener,
 } from './api';
 import { Host } from '../src/devices/host';
-import { ContentRevision, networkSnapshotBody } from './network-snapshot';
+import { networkSnapshotBody } from './network-snapshot';
+import { ContentRevision } from './content-revision';
 import { PacketLog } from './packet-log';
 import { simulationStep } from './simulation';
-import { onosSnapshotBody, Revisions } from './onos-snapshot';
+import { onosSnapshotBody } from './onos-snapshot';
 import { EditorRelay, saveFileIn, seedLabFiles } from './editor-files';
 
 let sandbox: Sandbox | undefined;
@@ -132,7 +133,7 @@ function onos(): OnosView | undefined {
 }
 
 /** The GUI panel's view of the controller, with its revision (counted per sandbox). */
-let onosRevisions = new Revisions();
+let onosRevisions = new ContentRevision();
 function onosSnapshot(): OnosSnapshot {
   const body = onosSnapshotBody(onos(), sandbox?.now ?? 0);
   return { ...body, revision: onosRevisions.of(body) };
@@ -238,7 +239,7 @@ const api: SandboxWorkerApi = {
     terminals.clear();
     journal = [];
     journalOverflow = false;
-    onosRevisions = new Revisions();
+    onosRevisions = new ContentRevision();
     networkRevisions = new ContentRevision();
     simulation = false;
     realtimeSpeed = opts.speed ?? 1;
