@@ -20,7 +20,8 @@ import type { TcParams } from '../net/interface';
 import { parseDelay } from '../mininet/tc';
 import { evaluateOnos } from './onos-checks';
 import { evaluateDocker } from './docker-checks';
-import { evaluateFabricCheck, nextOnSegment } from './fabric-checks';
+import { evaluateFabricCheck } from './fabric-checks';
+import { crossSegment } from '../net/flow-model';
 import { evaluateSqlRow } from './sql-checks';
 import type { FetchRecord, PingRecord } from './lesson-log';
 
@@ -85,7 +86,7 @@ export function pathProblem(from: Host, dst: Ipv4): string | undefined {
     const dev = r.dev;
     if (!dev || !dev.running) return `${node.name}'s ${dev?.name ?? 'interface'} towards ${formatIpv4(dst)} is down`;
     const nextHop = r.via ?? dst;
-    const next = nextOnSegment(dev, nextHop);
+    const next = crossSegment(dev, nextHop)?.to;
     if (!next) return `no working path from ${node.name} (${dev.name}) to ${formatIpv4(nextHop)}`;
     if (next.stack.isLocal(dst)) return undefined;
     if (!next.stack.forwarding) return `${next.name} does not forward packets (ip_forward is 0)`;

@@ -20,9 +20,8 @@ import { z } from 'zod';
 import type { Sandbox } from '../sandbox';
 import { Host } from '../devices/host';
 import { FabricSwitch } from '../devices/fabric-switch';
-import { OvsSwitch } from '../devices/ovs-switch';
-import type { Intf } from '../net/interface';
 import { liveNexthops } from '../net/route-table';
+import { crossSegment } from '../net/flow-model';
 import type { Ipv4 } from '../wire/addr';
 import { formatIpv4, parseIpv4 } from '../wire/addr';
 
@@ -41,37 +40,6 @@ export const fabricCheckSchemas = [
 ] as const;
 
 type Result = { passed: boolean; detail?: string };
-
-/** Does `owner`, reached on its port `port`, take a frame for `ip`: its own address, or a fabric switch's proxy ARP? */
-function takesFor(owner: Host, port: Intf, ip: Ipv4): boolean {
-  if (owner.stack.isLocal(ip)) return true;
-  // The asker is a host on the segment, never the target itself: 0 stands for its address.
-  return owner instanceof FabricSwitch && owner.running && owner.proxiesFor({ spa: 0, tpa: ip }, port);
-}
-
-/** The host or router on `start`'s segment (across running Open vSwitch switches) that takes frames for `ip`. */
-export function nextOnSegment(start: Intf, ip: Ipv4): Host | undefined {
-  const seen = new Set<Intf>([start]);
-  const queue: Intf[] = [start];
-  while (queue.length) {
-    const i = queue.shift()!;
-    if (!i.running) continue;
-    const p = i.peer;
-    if (!p || seen.has(p) || !p.running) continue;
-    seen.add(p);
-    const owner = p.owner;
-    if (owner instanceof Host) {
-      if (takesFor(owner, p, ip)) return owner;
-    } else if (owner instanceof OvsSwitch && owner.running) {
-      for (const { intf } of owner.ports()) {
-        if (seen.has(intf)) continue;
-        seen.add(intf);
-        queue.push(intf);
-      }
-    }
-  }
-  return undefined;
-}
 
 interface Reach {
   readonly hops: number;
@@ -99,7 +67,7 @@ export function routedReach(from: Host, dst: Ipv4): Reach | string {
     let problem = `${node.name} has no working next hop towards ${formatIpv4(dst)}`;
     for (const nh of liveNexthops(r)) {
       if (!nh.dev.running) continue;
-      const next = nextOnSegment(nh.dev, nh.via ?? dst);
+      const next = crossSegment(nh.dev, nh.via ?? dst)?.to;
       if (!next) {
         problem = `no working path from ${node.name} (${nh.dev.name}) to ${formatIpv4(nh.via ?? dst)}`;
         continue;

@@ -123,10 +123,11 @@ export function findPath(from: Host, key: PathKey): FlowPath | undefined {
 }
 
 /**
- * From `egress` across its layer-2 segment (breadth-first through running bridges) to the node
- * that takes frames for `nextHop`: the one that owns it, or a fabric switch answering for it.
+ * From `egress` across its layer-2 segment (breadth-first through running bridges, never through a
+ * port STP blocks) to the node that takes frames for `nextHop`: the one that owns it, or a fabric
+ * switch answering for it. Lesson checks walk routed paths with it too (lessons/fabric-checks.ts).
  */
-function crossSegment(egress: Intf, nextHop: Ipv4): { hops: PathHop[]; switches: number; to: Host } | undefined {
+export function crossSegment(egress: Intf, nextHop: Ipv4): { hops: PathHop[]; switches: number; to: Host } | undefined {
   const takes = (h: Host, ingress: Intf): boolean => {
     if (h.stack.ownsOn(nextHop, ingress)) return true;
     const spa = egress.addrs[0]?.addr ?? 0;
